@@ -1,0 +1,17 @@
+/**
+ * The server entry: it only exposes the functions Apps Script may call. gas-webpack-plugin turns each
+ * `global.name = …` below into a top-level `function name() {}` in Code.js, which is what makes it visible to
+ * menus, triggers and google.script.run. Nothing else is exposed: any top-level function is callable from a client.
+ */
+import type { ServerApi } from '../shared/api';
+import { onInstall, onOpen, showSidebar } from './menu';
+import { getSetup } from './setup';
+
+declare const global: Record<string, unknown>;
+
+const api: ServerApi = { getSetup };
+
+global.onOpen = onOpen;
+global.onInstall = onInstall;
+global.showSidebar = showSidebar;
+global.getSetup = api.getSetup;
