@@ -1,0 +1,30 @@
+/**
+ * A cell value as `Range.getValues()` returns it: text, number, boolean, a Date for date cells, and `''` for an
+ * empty cell. Every face hands the core 2-D arrays of these.
+ */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** True for an empty cell (or one holding only spaces). */
+export function isBlank(value: CellValue): boolean {
+  if (value === '' || value === null || value === undefined) return true;
+  return typeof value === 'string' && value.trim() === '';
+}
+
+/** The column letter(s) of a 0-based column index, as in A1 notation: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A cell's text as a person would read it, for messages and text fields. */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  return String(value).trim();
+}

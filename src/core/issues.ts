@@ -1,0 +1,42 @@
+/**
+ * Data issues: every row the engine skipped or doubted, with the sheet, the cell and the reason, so nothing
+ * is lost silently. They fill the Data-issues tab and the run's facts.
+ */
+export type IssueCode =
+  | 'blank-row'
+  | 'repeated-header'
+  | 'totals-row'
+  | 'bad-date'
+  | 'ambiguous-date'
+  | 'bad-amount'
+  | 'bad-number'
+  | 'bad-phone'
+  | 'bad-email'
+  | 'missing-invoice-code'
+  | 'missing-date'
+  | 'missing-amount'
+  | 'duplicate-row'
+  | 'duplicate-invoice'
+  | 'cancelled-invoice'
+  | 'non-positive-invoice'
+  | 'unmatched-invoice'
+  | 'walk-in-invoice'
+  | 'merged-customers'
+  | 'missing-customer-key'
+  | 'future-date';
+
+export interface DataIssue {
+  code: IssueCode;
+  /** The sheet (tab or file) the row came from. */
+  sheet: string;
+  /** 1-based row number in that sheet, as the user sees it. */
+  row: number;
+  /** Column letter (A1 notation), when one cell is at fault. */
+  column?: string;
+  /** The header of that column. */
+  header?: string;
+  /** The raw value, as text. */
+  value?: string;
+  /** What was expected or what was done, in English; faces translate by code. */
+  message: string;
+}
