@@ -6,6 +6,7 @@ export type IssueCode =
   | 'blank-row'
   | 'repeated-header'
   | 'totals-row'
+  | 'title-row'
   | 'bad-date'
   | 'ambiguous-date'
   | 'bad-amount'

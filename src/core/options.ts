@@ -1,0 +1,81 @@
+/**
+ * What a face hands the engine: the sheets as 2-D arrays of cell values, and the user's settings.
+ */
+import type { CellValue } from './cell';
+import type { DataIssue } from './issues';
+import type { CustomerRecord } from './model';
+import type { OutputPlan } from './plan/types';
+import type { FieldId } from './table/fields';
+
+export type Language = 'vi' | 'en';
+export type ScoreLevels = 3 | 4 | 5;
+/** Which metrics are scored: all three, or two of them. */
+export type MetricSet = 'rfm' | 'rf' | 'rm' | 'fm';
+
+export interface SheetInput {
+  /** Tab or file name, used in every message about its cells. */
+  name: string;
+  /** What `Range.getValues()` returns for the used range, row 1 first. */
+  values: CellValue[][];
+  /** Field → 0-based column, confirmed by the user; overrides detection for the fields it names. */
+  columnMap?: Partial<Record<FieldId, number>>;
+  /** 0-based header row confirmed by the user; detected when absent. */
+  headerRow?: number;
+  /** Day/month order of text dates when the data cannot decide (or to override it). */
+  dateOrder?: 'dmy' | 'mdy';
+}
+
+/**
+ * Fixed breakpoints, per metric, as ascending thresholds between scores (levels − 1 of them).
+ * Recency: a customer with recency ≤ t[0] days gets the top score, ≤ t[1] the next, …; above the last, score 1.
+ * Frequency and monetary: value ≥ t[last] gets the top score, ≥ t[last−1] the next, …; below t[0], score 1.
+ */
+export interface Breakpoints {
+  r?: number[];
+  f?: number[];
+  m?: number[];
+}
+
+export interface EngineOptions {
+  /** `today` (in `timeZone`), `latest` (the latest valid purchase in the data) or a day `yyyy-mm-dd`. */
+  asOf: string;
+  /** The instant that `today` refers to (ms); faces pass the clock so runs are testable. */
+  now: number;
+  /** The spreadsheet's IANA time zone: calendar days are counted on its clock. */
+  timeZone: string;
+  /** The zone in which Date cells are instants (Apps Script: the spreadsheet's; .xlsx: `UTC`). Default `timeZone`. */
+  dateCellZone?: string;
+  levels: ScoreLevels;
+  metrics: MetricSet;
+  /** Quintile-style scoring when absent; the shop's own thresholds when present. */
+  breakpoints?: Breakpoints;
+  /** What M scores: total net spend (default) or average order value. */
+  monetary: 'total' | 'average';
+  language: Language;
+  /** Segment map edited by the shop: segment id → RFM codes. The default map when absent. */
+  segmentMap?: Record<string, string[]>;
+  /** Called between steps so a face can show progress. */
+  onProgress?: (step: EngineStep, fraction: number) => void;
+}
+
+export type EngineStep = 'reading' | 'parsing' | 'matching' | 'scoring' | 'planning';
+
+export const DEFAULT_OPTIONS: Omit<EngineOptions, 'now'> = {
+  asOf: 'today',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  levels: 5,
+  metrics: 'rfm',
+  monetary: 'total',
+  language: 'vi',
+};
+
+export interface EngineInput {
+  invoices?: SheetInput;
+  customers?: SheetInput;
+}
+
+export interface EngineResult {
+  customers: CustomerRecord[];
+  issues: DataIssue[];
+  plan: OutputPlan;
+}

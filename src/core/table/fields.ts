@@ -1,0 +1,423 @@
+/**
+ * The fields the engine reads, and the header names POS exports give them (see pos-formats.md). Headers are
+ * compared after `compactKey` (no case, no diacritics, no spaces or punctuation), so `Mã HĐ`, `MÃ HĐ` and `mahd`
+ * are one name. An exact name maps with full confidence; a header that merely contains a name (`Điện thoại
+ * (Khách hàng)`) maps with less, so the user is asked to confirm it.
+ */
+import { compactKey } from '../text';
+
+export type SheetKind = 'invoices' | 'customers';
+
+export type FieldId =
+  | 'invoiceCode'
+  | 'date'
+  | 'customerCode'
+  | 'phone'
+  | 'email'
+  | 'name'
+  | 'invoiceTotal'
+  | 'lineTotal'
+  | 'quantity'
+  | 'unitPrice'
+  | 'store'
+  | 'city'
+  | 'status'
+  | 'pointsEarned'
+  | 'pointsRedeemed'
+  | 'channel'
+  | 'gender'
+  | 'birthDate'
+  | 'tier'
+  | 'points'
+  | 'registeredDate'
+  | 'tags'
+  | 'totalSpent'
+  | 'invoiceCount'
+  | 'lastPurchaseDate';
+
+export type FieldType = 'text' | 'code' | 'date' | 'money' | 'number' | 'phone' | 'email';
+
+export interface FieldSpec {
+  id: FieldId;
+  type: FieldType;
+  label: { vi: string; en: string };
+  /** Header names, written as people write them; matched after `compactKey`. */
+  names: { invoices?: string[]; customers?: string[] };
+}
+
+/** Every field, in the order the sidebar lists them. */
+export const FIELDS: readonly FieldSpec[] = [
+  {
+    id: 'invoiceCode',
+    type: 'code',
+    label: { vi: 'Mã hóa đơn', en: 'Invoice code' },
+    names: {
+      invoices: [
+        'Mã hóa đơn',
+        'Mã HĐ',
+        'Số hóa đơn',
+        'Số HĐ',
+        'Mã đơn hàng',
+        'Mã đơn',
+        'Mã chứng từ',
+        'Order ID',
+        'Order number',
+        'Order No',
+        'Order',
+        'Invoice',
+        'Invoice ID',
+        'Invoice number',
+        'Invoice code',
+        'Receipt number',
+        'Name',
+      ],
+    },
+  },
+  {
+    id: 'date',
+    type: 'date',
+    label: { vi: 'Thời gian', en: 'Date' },
+    names: {
+      invoices: [
+        'Thời gian',
+        'Ngày bán',
+        'Ngày',
+        'Ngày hóa đơn',
+        'Ngày tạo',
+        'Thời gian tạo',
+        'Ngày đặt hàng',
+        'Ngày hoàn thành',
+        'Ngày giao dịch',
+        'Date',
+        'Created at',
+        'Order date',
+        'Invoice date',
+        'Paid at',
+        'Date time',
+      ],
+    },
+  },
+  {
+    id: 'customerCode',
+    type: 'code',
+    label: { vi: 'Mã khách hàng', en: 'Customer code' },
+    names: {
+      invoices: [
+        'Mã khách hàng',
+        'Mã KH',
+        'Mã thành viên',
+        'Customer ID',
+        'Customer code',
+        'Member code',
+        'Member ID',
+      ],
+      customers: [
+        'Mã khách hàng',
+        'Mã KH',
+        'Mã thành viên',
+        'Customer ID',
+        'Customer code',
+        'Member code',
+        'Member ID',
+        'ID',
+      ],
+    },
+  },
+  {
+    id: 'phone',
+    type: 'phone',
+    label: { vi: 'Điện thoại', en: 'Phone' },
+    names: {
+      invoices: [
+        'Điện thoại',
+        'SĐT',
+        'Số điện thoại',
+        'Di động',
+        'Phone',
+        'Billing Phone',
+        'Mobile',
+        'Phone number',
+        'Số điện thoại thanh toán',
+      ],
+      customers: [
+        'Điện thoại',
+        'SĐT',
+        'Số điện thoại',
+        'Di động',
+        'Phone',
+        'Mobile',
+        'Phone number',
+        'Default Address Phone',
+      ],
+    },
+  },
+  {
+    id: 'email',
+    type: 'email',
+    label: { vi: 'Email', en: 'Email' },
+    names: { invoices: ['Email', 'E-mail', 'Thư điện tử'], customers: ['Email', 'E-mail', 'Thư điện tử'] },
+  },
+  {
+    id: 'name',
+    type: 'text',
+    label: { vi: 'Tên khách hàng', en: 'Customer name' },
+    names: {
+      invoices: [
+        'Tên khách hàng',
+        'Khách hàng',
+        'Tên KH',
+        'Customer',
+        'Customer name',
+        'Billing Name',
+        'Tên người thanh toán',
+      ],
+      customers: [
+        'Tên khách hàng',
+        'Khách hàng',
+        'Tên KH',
+        'Họ tên',
+        'Họ và tên',
+        'Tên',
+        'Name',
+        'Customer name',
+        'Full name',
+      ],
+    },
+  },
+  {
+    id: 'invoiceTotal',
+    type: 'money',
+    label: { vi: 'Tổng tiền hóa đơn', en: 'Invoice total' },
+    names: {
+      invoices: [
+        'Khách cần trả',
+        'Tổng tiền',
+        'Tổng cộng tiền',
+        'Khách đã trả',
+        'Tổng thanh toán',
+        'Total',
+        'Grand total',
+        'Amount',
+        'Invoice total',
+        'Order total',
+        'Doanh thu',
+      ],
+    },
+  },
+  {
+    id: 'lineTotal',
+    type: 'money',
+    label: { vi: 'Thành tiền (dòng)', en: 'Line total' },
+    names: { invoices: ['Thành tiền', 'Line total', 'Lineitem total', 'Line amount', 'Subtotal line'] },
+  },
+  {
+    id: 'quantity',
+    type: 'number',
+    label: { vi: 'Số lượng', en: 'Quantity' },
+    names: { invoices: ['Số lượng', 'SL', 'Số lượng sản phẩm', 'Quantity', 'Qty', 'Lineitem quantity'] },
+  },
+  {
+    id: 'unitPrice',
+    type: 'money',
+    label: { vi: 'Đơn giá', en: 'Unit price' },
+    names: { invoices: ['Đơn giá', 'Giá bán', 'Giá sản phẩm', 'Unit price', 'Price', 'Lineitem price'] },
+  },
+  {
+    id: 'store',
+    type: 'text',
+    label: { vi: 'Chi nhánh', en: 'Store' },
+    names: {
+      invoices: ['Chi nhánh', 'Cửa hàng', 'Điểm bán', 'Store', 'Location', 'Branch', 'Outlet', 'Shop'],
+    },
+  },
+  {
+    id: 'city',
+    type: 'text',
+    label: { vi: 'Tỉnh/Thành phố', en: 'City' },
+    names: {
+      invoices: [
+        'Khu vực (Khách hàng)',
+        'Tỉnh/Thành phố',
+        'Tỉnh thành',
+        'Thành phố',
+        'City',
+        'Billing City',
+        'Khu vực',
+      ],
+      customers: [
+        'Tỉnh/Thành phố',
+        'Tỉnh thành',
+        'Thành phố',
+        'Khu vực giao hàng',
+        'Khu vực',
+        'City',
+        'Default Address City',
+        'Province',
+      ],
+    },
+  },
+  {
+    id: 'status',
+    type: 'text',
+    label: { vi: 'Trạng thái', en: 'Status' },
+    names: { invoices: ['Trạng thái', 'Trạng thái đơn hàng', 'Status', 'Financial Status', 'Order status'] },
+  },
+  {
+    id: 'pointsEarned',
+    type: 'number',
+    label: { vi: 'Điểm tích', en: 'Points earned' },
+    names: { invoices: ['Điểm', 'Điểm tích', 'Điểm tích lũy', 'Points earned'] },
+  },
+  {
+    id: 'pointsRedeemed',
+    type: 'number',
+    label: { vi: 'Điểm đổi', en: 'Points redeemed' },
+    names: { invoices: ['Điểm đổi', 'Điểm sử dụng', 'Points redeemed'] },
+  },
+  {
+    id: 'channel',
+    type: 'text',
+    label: { vi: 'Kênh bán', en: 'Channel' },
+    names: {
+      invoices: ['Kênh bán', 'Nguồn', 'Nguồn đơn', 'Channel', 'Source', 'Sales channel'],
+      customers: ['Nguồn', 'Nguồn khách', 'Kênh', 'Channel', 'Source'],
+    },
+  },
+  {
+    id: 'gender',
+    type: 'text',
+    label: { vi: 'Giới tính', en: 'Gender' },
+    names: { customers: ['Giới tính', 'Gender', 'Sex'] },
+  },
+  {
+    id: 'birthDate',
+    type: 'date',
+    label: { vi: 'Ngày sinh', en: 'Date of birth' },
+    names: { customers: ['Ngày sinh', 'Sinh nhật', 'Date of birth', 'Birthday', 'Birth date', 'DOB'] },
+  },
+  {
+    id: 'tier',
+    type: 'text',
+    label: { vi: 'Hạng thẻ', en: 'Tier' },
+    names: {
+      customers: [
+        'Nhóm khách hàng',
+        'Hạng thẻ',
+        'Hạng thành viên',
+        'Hạng',
+        'Tier',
+        'Membership tier',
+        'Customer group',
+      ],
+    },
+  },
+  {
+    id: 'points',
+    type: 'number',
+    label: { vi: 'Điểm hiện tại', en: 'Points' },
+    names: { customers: ['Điểm hiện tại', 'Điểm', 'Điểm tích lũy', 'Points', 'Loyalty points'] },
+  },
+  {
+    id: 'registeredDate',
+    type: 'date',
+    label: { vi: 'Ngày tạo', en: 'Registered' },
+    names: {
+      customers: [
+        'Ngày tạo',
+        'Ngày đăng ký',
+        'Ngày tham gia',
+        'Created at',
+        'Registered',
+        'Registration date',
+        'Join date',
+      ],
+    },
+  },
+  {
+    id: 'tags',
+    type: 'text',
+    label: { vi: 'Nhãn', en: 'Tags' },
+    names: { customers: ['Tags', 'Nhãn', 'Thẻ', 'Ghi chú', 'Note', 'Notes'] },
+  },
+  {
+    id: 'totalSpent',
+    type: 'money',
+    label: { vi: 'Tổng bán', en: 'Total spent' },
+    names: {
+      customers: [
+        'Tổng bán trừ trả hàng',
+        'Tổng bán',
+        'Tổng chi tiêu',
+        'Tổng tiền',
+        'Total Spent',
+        'Total spend',
+        'Lifetime value',
+      ],
+    },
+  },
+  {
+    id: 'invoiceCount',
+    type: 'number',
+    label: { vi: 'Số hóa đơn', en: 'Invoices' },
+    names: {
+      customers: [
+        'Số hóa đơn',
+        'Số lần mua',
+        'Số đơn hàng',
+        'Total Orders',
+        'Orders',
+        'Number of orders',
+        'Orders count',
+      ],
+    },
+  },
+  {
+    id: 'lastPurchaseDate',
+    type: 'date',
+    label: { vi: 'Ngày mua cuối', en: 'Last purchase' },
+    names: {
+      customers: [
+        'Ngày giao dịch cuối',
+        'Ngày mua cuối',
+        'Lần mua cuối',
+        'Last order date',
+        'Last purchase',
+        'Last purchase date',
+        'Last order',
+      ],
+    },
+  },
+];
+
+export const FIELD_BY_ID: ReadonlyMap<FieldId, FieldSpec> = new Map(FIELDS.map((field) => [field.id, field]));
+
+/** Per sheet kind: compact header name → field ids, and the rank of the name (earlier names are preferred). */
+export interface NameEntry {
+  field: FieldId;
+  /** Position in the field's list: `Khách cần trả` (0) beats `Khách đã trả` (3) for the invoice total. */
+  rank: number;
+}
+
+function buildNameIndex(kind: SheetKind): Map<string, NameEntry[]> {
+  const index = new Map<string, NameEntry[]>();
+  for (const field of FIELDS) {
+    (field.names[kind] ?? []).forEach((name, rank) => {
+      const key = compactKey(name);
+      const entries = index.get(key) ?? [];
+      entries.push({ field: field.id, rank });
+      index.set(key, entries);
+    });
+  }
+  return index;
+}
+
+export const NAME_INDEX: Readonly<Record<SheetKind, Map<string, NameEntry[]>>> = {
+  invoices: buildNameIndex('invoices'),
+  customers: buildNameIndex('customers'),
+};
+
+/** The fields a sheet of each kind cannot do without (at least one of each inner list). */
+export const REQUIRED_FIELDS: Readonly<Record<SheetKind, FieldId[][]>> = {
+  invoices: [['invoiceCode'], ['date'], ['invoiceTotal', 'lineTotal', 'unitPrice']],
+  customers: [['customerCode', 'phone', 'email']],
+};
