@@ -32,10 +32,12 @@ export interface BlockPlan {
   headerColour: string;
   headerFontColour: string;
   /**
-   * Background per data cell (`#rrggbb`, or null for none), same shape as `rows` when present: segment chips in
-   * the Summary, the R×F heat map. Computed here so every face paints the same colours in one call.
+   * Backgrounds of a band of data columns (`#rrggbb`, or null for none): one row per data row, `colours[i].length`
+   * columns starting at the 0-based block column `fromColumn`. The segment column of the Customers tab, the
+   * segment chips and the R×F heat map of the Summary. Computed here so every face paints the same colours in
+   * one call.
    */
-  cellColours?: (string | null)[][];
+  cellColours?: { fromColumn: number; colours: (string | null)[][] };
 }
 
 export interface ChartPlan {

@@ -416,8 +416,11 @@ export const NAME_INDEX: Readonly<Record<SheetKind, Map<string, NameEntry[]>>> =
   customers: buildNameIndex('customers'),
 };
 
-/** The fields a sheet of each kind cannot do without (at least one of each inner list). */
+/**
+ * The fields a sheet of each kind cannot do without (at least one of each inner list). An invoice sheet kept by
+ * hand may have no invoice code: each row is then one invoice.
+ */
 export const REQUIRED_FIELDS: Readonly<Record<SheetKind, FieldId[][]>> = {
-  invoices: [['invoiceCode'], ['date'], ['invoiceTotal', 'lineTotal', 'unitPrice']],
+  invoices: [['date'], ['invoiceTotal', 'lineTotal', 'unitPrice']],
   customers: [['customerCode', 'phone', 'email']],
 };

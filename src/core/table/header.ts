@@ -178,15 +178,17 @@ export function detectHeader(
 }
 
 /**
- * Which kind a sheet looks like: invoices when it has an invoice code and a date, customers when it has a
- * customer key but no invoice code; null when neither (no recognisable header).
+ * Which kind a sheet looks like: invoices when it has an invoice code, a date and an amount; customers when it
+ * has a customer key; invoices again when it has only a date and an amount (a sheet kept by hand); null when
+ * none of these (no recognisable header).
  */
 export function detectSheetKind(values: CellValue[][]): SheetKind | null {
   const asInvoices = detectHeader(values, 'invoices');
-  if (asInvoices && asInvoices.missing.length === 0) return 'invoices';
+  const hasInvoiceCode = asInvoices?.matches.some((match) => match.field === 'invoiceCode') ?? false;
+  if (asInvoices && asInvoices.missing.length === 0 && hasInvoiceCode) return 'invoices';
   const asCustomers = detectHeader(values, 'customers');
   if (asCustomers && asCustomers.missing.length === 0) return 'customers';
-  return null;
+  return asInvoices && asInvoices.missing.length === 0 ? 'invoices' : null;
 }
 
 export function fieldLabel(field: FieldId, language: 'vi' | 'en'): string {

@@ -1,0 +1,219 @@
+/**
+ * The engine end to end: sheets as 2-D arrays in, customers with scores and segments, data issues, the run's
+ * summary and the plan of output tabs out. Pure: every face (Apps Script, CLI, preview) calls this one function.
+ */
+import { EngineError } from './errors';
+import { say } from './i18n';
+import { IdentityIndex } from './identity/identity-index';
+import { matchInvoices } from './identity/match-invoices';
+import { readCustomers } from './identity/read-customers';
+import type { DataIssue } from './issues';
+import type { Invoice } from './invoices/invoice';
+import { readInvoices, type InvoiceReading } from './invoices/read-invoices';
+import { buildCustomerRecords, summaryTotals, totalPurchases } from './metrics/customer-metrics';
+import type { CustomerRecord } from './model';
+import type { EngineInput, EngineOptions, MetricSet, SheetInput } from './options';
+import { dayNumber, dayNumberFromYmd, formatDay, zoneClock, type ZoneClock } from './parse/time-zone';
+import { buildPlan } from './plan/build-plan';
+import type { OutputPlan } from './plan/types';
+import { assignScores } from './rfm/assign';
+import { SEGMENTS } from './rfm/segment-catalogue';
+import type { RunFacts, RunSummary, SegmentSummary } from './summary';
+import { openSheet, type SheetTable } from './table/sheet-table';
+
+export interface EngineOutput {
+  customers: CustomerRecord[];
+  issues: DataIssue[];
+  summary: RunSummary;
+  plan: OutputPlan;
+}
+
+const SKIPPED_ROW_CODES = new Set(['blank-row', 'repeated-header', 'totals-row', 'title-row']);
+
+function clockFor(zone: string, language: EngineOptions['language']): ZoneClock {
+  try {
+    return zoneClock(zone);
+  } catch {
+    throw new EngineError(
+      'bad-time-zone',
+      say(language, `Múi giờ không hợp lệ: "${zone}".`, `Unknown time zone "${zone}".`),
+    );
+  }
+}
+
+/** As-of day: today on the spreadsheet's clock, the latest purchase in the data, or a given `yyyy-mm-dd`. */
+function resolveAsOf(options: EngineOptions, clock: ZoneClock, latestDay: number | undefined): number {
+  if (options.asOf === 'today') return dayNumber(clock.toLocalMs(options.now));
+  if (options.asOf === 'latest') return latestDay ?? dayNumber(clock.toLocalMs(options.now));
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(options.asOf);
+  const day = match ? dayNumberFromYmd(Number(match[1]), Number(match[2]), Number(match[3])) : NaN;
+  if (!match || formatDay(day) !== options.asOf) {
+    throw new EngineError(
+      'bad-option',
+      say(
+        options.language,
+        `Ngày tính "${options.asOf}" không hợp lệ: cần dạng YYYY-MM-DD, "today" hoặc "latest".`,
+        `As-of date "${options.asOf}" is not valid: expected YYYY-MM-DD, "today" or "latest".`,
+      ),
+    );
+  }
+  return day;
+}
+
+function summaryModeMetrics(
+  table: SheetTable,
+  wanted: MetricSet,
+  language: EngineOptions['language'],
+): MetricSet {
+  const has = (field: Parameters<SheetTable['columnOf']>[0]) => table.columnOf(field) >= 0;
+  if (!has('lastPurchaseDate') || (!has('totalSpent') && !has('invoiceCount'))) {
+    throw new EngineError(
+      'missing-columns',
+      say(
+        language,
+        `Không có sheet hóa đơn, và sheet "${table.name}" không có cột ngày mua cuối và tổng bán để tính RFM.`,
+        `No invoice sheet, and sheet "${table.name}" has no last-purchase and total-spent columns to compute RFM from.`,
+      ),
+      { sheet: table.name, details: table.headers },
+    );
+  }
+  const available = new Set([
+    'r',
+    ...(has('invoiceCount') ? ['f'] : []),
+    ...(has('totalSpent') ? ['m'] : []),
+  ]);
+  const kept = [...wanted].filter((metric) => available.has(metric)).join('');
+  if (kept === wanted) return wanted;
+  if (kept.length >= 2) return kept as MetricSet;
+  return (has('totalSpent') ? 'rm' : 'rf') as MetricSet;
+}
+
+function segmentSummaries(
+  customers: CustomerRecord[],
+  language: EngineOptions['language'],
+  present: Set<string>,
+): SegmentSummary[] {
+  const totalRevenue = customers.reduce((sum, customer) => sum + customer.totalSpend, 0);
+  return SEGMENTS.map((segment) => {
+    const members = customers.filter((customer) => customer.segmentId === segment.id);
+    const buyers = members.filter((customer) => customer.frequency > 0);
+    const revenue = members.reduce((sum, customer) => sum + customer.totalSpend, 0);
+    const mean = (metric: 'r' | 'f' | 'm') =>
+      buyers.length && buyers[0]![metric] > 0
+        ? buyers.reduce((sum, c) => sum + c[metric], 0) / buyers.length
+        : undefined;
+    return {
+      id: segment.id,
+      kind: 'rfm' as const,
+      name: segment.name[language],
+      colour: segment.colour,
+      action: segment.action[language],
+      customers: members.length,
+      share: customers.length ? members.length / customers.length : 0,
+      revenue,
+      revenueShare: totalRevenue > 0 ? revenue / totalRevenue : 0,
+      meanR: mean('r'),
+      meanF: mean('f'),
+      meanM: mean('m'),
+      tabKey: present.has(segment.id) ? `segment:${segment.id}` : undefined,
+    };
+  });
+}
+
+export function runEngine(input: EngineInput, options: EngineOptions): EngineOutput {
+  const language = options.language;
+  const progress = options.onProgress ?? (() => undefined);
+  if (!input.invoices && !input.customers) {
+    throw new EngineError(
+      'no-input',
+      say(
+        language,
+        'Hãy chọn sheet hóa đơn hoặc sheet khách hàng.',
+        'Choose an invoice sheet or a customer sheet.',
+      ),
+    );
+  }
+  const clock = clockFor(options.timeZone, language);
+  const cellClock = clockFor(options.dateCellZone ?? options.timeZone, language);
+  const issues: DataIssue[] = [];
+
+  progress('reading', 0);
+  const open = (sheet: SheetInput | undefined, kind: 'invoices' | 'customers') =>
+    sheet ? openSheet(sheet, kind, language) : undefined;
+  const customerTable = open(input.customers, 'customers');
+  const invoiceTable = open(input.invoices, 'invoices');
+  for (const table of [customerTable, invoiceTable]) if (table) issues.push(...table.issues);
+
+  progress('parsing', 0.1);
+  const index = new IdentityIndex();
+  const customerRows = customerTable ? readCustomers(customerTable, cellClock, index, issues) : 0;
+  const reading: InvoiceReading = invoiceTable
+    ? readInvoices(invoiceTable, cellClock, issues)
+    : { invoices: [], cancelled: 0, duplicateRows: 0, unreadable: 0 };
+  const invoices: Invoice[] = reading.invoices;
+
+  progress('matching', 0.5);
+  const matching = invoiceTable
+    ? matchInvoices(invoices, index, customerTable?.name, invoiceTable.name, issues)
+    : { customerOf: new Int32Array(0), walkIns: 0, unmatched: 0 };
+  let latest: number | undefined;
+  for (const invoice of invoices)
+    if (invoice.amount > 0 && (latest === undefined || invoice.day > latest)) latest = invoice.day;
+  const summaryMode = !invoiceTable;
+  if (summaryMode)
+    for (const draft of index.customers)
+      if (draft.lastPurchaseDay !== undefined) latest = Math.max(latest ?? -Infinity, draft.lastPurchaseDay);
+  const asOfDay = resolveAsOf(options, clock, latest);
+  const metrics = summaryMode
+    ? summaryModeMetrics(customerTable!, options.metrics, language)
+    : options.metrics;
+  const totals = summaryMode
+    ? summaryTotals(index.customers, asOfDay)
+    : totalPurchases(index.customers.length, invoices, matching.customerOf, asOfDay);
+  const customers = buildCustomerRecords(index.customers, totals, invoices, asOfDay, options.monetary);
+
+  progress('scoring', 0.7);
+  const scoreStats = assignScores(customers, {
+    levels: options.levels,
+    metrics,
+    breakpoints: options.breakpoints,
+    segmentMap: options.segmentMap,
+  });
+
+  progress('planning', 0.85);
+  const present = new Set(customers.map((customer) => customer.segmentId));
+  const buyers = customers.filter((customer) => customer.frequency > 0).length;
+  const count = (code: DataIssue['code']) => issues.filter((issue) => issue.code === code).length;
+  const facts: RunFacts = {
+    asOf: formatDay(asOfDay),
+    asOfDay,
+    timeZone: options.timeZone,
+    invoiceSheet: invoiceTable?.name,
+    customerSheet: customerTable?.name,
+    invoiceRows: invoiceTable?.dataRows.length ?? 0,
+    customerRows,
+    invoices: invoices.filter((invoice) => invoice.day <= asOfDay).length,
+    customers: customers.length,
+    buyers,
+    prospects: customers.length - buyers,
+    revenue: customers.reduce((sum, customer) => sum + customer.totalSpend, 0),
+    walkInInvoices: matching.walkIns,
+    unmatchedInvoices: matching.unmatched,
+    mergedCustomerRows: count('merged-customers'),
+    duplicateRows: count('duplicate-row'),
+    cancelledInvoices: reading.cancelled,
+    unreadableInvoices: reading.unreadable,
+    invoicesAfterAsOf: totals.afterAsOf,
+    rowsSkipped: issues.filter((issue) => SKIPPED_ROW_CODES.has(issue.code)).length,
+    issues: issues.length,
+    summaryMode,
+    metrics,
+    levels: options.levels,
+    method: options.breakpoints ? 'breakpoints' : 'quintile',
+    monetary: options.monetary,
+  };
+  const summary: RunSummary = { segments: segmentSummaries(customers, language, present), facts, scoreStats };
+  const plan = buildPlan(summary, customers, issues, options.levels, language);
+  progress('planning', 1);
+  return { customers, issues, summary, plan };
+}

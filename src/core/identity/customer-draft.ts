@@ -1,0 +1,45 @@
+import type { Gender } from '../model';
+
+/** A customer as read from the sheets, before metrics: every attribute a customer row or invoice can give. */
+export interface CustomerDraft {
+  key: string;
+  code: string;
+  name: string;
+  phone: string;
+  email: string;
+  gender: Gender;
+  birthDay?: number;
+  tier: string;
+  points?: number;
+  channel: string;
+  city: string;
+  registeredDay?: number;
+  tags: string[];
+  /** Summary-mode columns of a customer sheet. */
+  totalSpent?: number;
+  invoiceCount?: number;
+  lastPurchaseDay?: number;
+  /** 1-based customer-sheet rows merged into this customer (empty for customers known only from invoices). */
+  sourceRows: number[];
+}
+
+export function emptyDraft(): CustomerDraft {
+  return {
+    key: '',
+    code: '',
+    name: '',
+    phone: '',
+    email: '',
+    gender: 'unknown',
+    tier: '',
+    channel: '',
+    city: '',
+    tags: [],
+    sourceRows: [],
+  };
+}
+
+/** Member codes compare without case or surrounding spaces: `kh000001 ` is `KH000001`. */
+export function normaliseCode(raw: string): string {
+  return raw.trim().toUpperCase();
+}

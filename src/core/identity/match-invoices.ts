@@ -1,0 +1,65 @@
+/**
+ * Invoices → customers, by code, then phone, then email (design.md §2). With a customer sheet, an invoice that
+ * matches nobody is counted and reported, not dropped silently; without one, each distinct reference becomes a
+ * customer. Walk-in sales (no reference at all) are counted.
+ */
+import type { DataIssue } from '../issues';
+import type { Invoice } from '../invoices/invoice';
+import { emptyDraft } from './customer-draft';
+import { keyOf, type IdentityIndex } from './identity-index';
+
+export interface InvoiceMatching {
+  /** Customer index per invoice; -1 for walk-ins and unmatched invoices. */
+  customerOf: Int32Array;
+  walkIns: number;
+  unmatched: number;
+}
+
+export function matchInvoices(
+  invoices: Invoice[],
+  index: IdentityIndex,
+  customerSheet: string | undefined,
+  invoiceSheet: string,
+  issues: DataIssue[],
+): InvoiceMatching {
+  const customerOf = new Int32Array(invoices.length).fill(-1);
+  let walkIns = 0;
+  let unmatched = 0;
+  // Latest invoices first, so a customer known only from invoices takes the name on their latest invoice.
+  const order = invoices.map((_, i) => i).sort((a, b) => invoices[b]!.localMs - invoices[a]!.localMs);
+  for (const i of order) {
+    const invoice = invoices[i]!;
+    const key = keyOf(invoice.ref);
+    if (!key) {
+      walkIns++;
+      continue;
+    }
+    let customer = index.find(invoice.ref);
+    if (customer < 0 && customerSheet === undefined) {
+      const draft = emptyDraft();
+      draft.key = key;
+      draft.code = invoice.ref.code;
+      draft.phone = invoice.ref.phone;
+      draft.email = invoice.ref.email;
+      draft.name = invoice.name;
+      draft.city = invoice.city;
+      customer = index.add(draft);
+    }
+    if (customer < 0) {
+      unmatched++;
+      issues.push({
+        code: 'unmatched-invoice',
+        sheet: invoiceSheet,
+        row: invoice.row,
+        value: invoice.ref.code || invoice.ref.phone || invoice.ref.email,
+        message: `Invoice ${invoice.code}: no customer in "${customerSheet}" has this code, phone or email; not counted for any customer.`,
+      });
+      continue;
+    }
+    customerOf[i] = customer;
+    const draft = index.customers[customer]!;
+    draft.name ||= invoice.name;
+    index.register(customer, invoice.ref);
+  }
+  return { customerOf, walkIns, unmatched };
+}

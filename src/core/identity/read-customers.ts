@@ -1,0 +1,148 @@
+/**
+ * The customer sheet → customers. Rows with the same member code, or sharing a phone, are one person: they are
+ * merged and the merge is reported. A row identical to an earlier one (the list pasted twice) is dropped and
+ * reported with both row numbers.
+ */
+import type { CellValue } from '../cell';
+import type { DataIssue } from '../issues';
+import { parseGender } from '../parse/gender';
+import { isCustomerKeyPhone } from '../parse/phone';
+import { dayNumber, type ZoneClock } from '../parse/time-zone';
+import { FieldReader } from '../table/field-reader';
+import type { SheetTable } from '../table/sheet-table';
+import { emptyDraft, normaliseCode, type CustomerDraft } from './customer-draft';
+import { IdentityIndex, keyOf, type CustomerRef } from './identity-index';
+
+/** Tags are written `sinh viên, văn phòng` or `sinh viên; văn phòng`. */
+const TAG_SEPARATORS = /[,;]/;
+
+function sameRow(a: readonly CellValue[], b: readonly CellValue[]): boolean {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : (x ?? '') !== (y ?? ''))
+      return false;
+  }
+  return true;
+}
+
+/** Fills the blanks of `into` from `from`; spend and invoice counts of two cards of one person add up. */
+function mergeDraft(into: CustomerDraft, from: CustomerDraft, sameCode: boolean): void {
+  into.code ||= from.code;
+  into.name ||= from.name;
+  into.phone ||= from.phone;
+  into.email ||= from.email;
+  if (into.gender === 'unknown') into.gender = from.gender;
+  into.birthDay ??= from.birthDay;
+  into.tier ||= from.tier;
+  into.channel ||= from.channel;
+  into.city ||= from.city;
+  if (from.registeredDay !== undefined) {
+    into.registeredDay =
+      into.registeredDay === undefined
+        ? from.registeredDay
+        : Math.min(into.registeredDay, from.registeredDay);
+  }
+  for (const tag of from.tags) if (!into.tags.includes(tag)) into.tags.push(tag);
+  const add = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : sameCode ? a : a + b);
+  into.points = add(into.points, from.points);
+  into.totalSpent = add(into.totalSpent, from.totalSpent);
+  into.invoiceCount = add(into.invoiceCount, from.invoiceCount);
+  if (from.lastPurchaseDay !== undefined) {
+    into.lastPurchaseDay = Math.max(into.lastPurchaseDay ?? from.lastPurchaseDay, from.lastPurchaseDay);
+  }
+  into.sourceRows.push(...from.sourceRows);
+}
+
+function readDraft(reader: FieldReader, row: number): { draft: CustomerDraft; keyPhone: string } {
+  const draft = emptyDraft();
+  draft.code = normaliseCode(reader.text(row, 'customerCode'));
+  draft.name = reader.text(row, 'name');
+  const phone = reader.phone(row, 'phone');
+  if (phone) draft.phone = phone.canonical;
+  const keyPhone = phone && isCustomerKeyPhone(phone) ? phone.canonical : '';
+  draft.email = reader.email(row, 'email');
+  draft.gender = parseGender(reader.cell(row, 'gender'));
+  const birth = reader.time(row, 'birthDate');
+  if (typeof birth === 'number') draft.birthDay = dayNumber(birth);
+  draft.tier = reader.text(row, 'tier');
+  const points = reader.quantity(row, 'points');
+  if (typeof points === 'number') draft.points = points;
+  draft.channel = reader.text(row, 'channel');
+  draft.city = reader.text(row, 'city');
+  const registered = reader.time(row, 'registeredDate');
+  if (typeof registered === 'number') draft.registeredDay = dayNumber(registered);
+  draft.tags = reader
+    .text(row, 'tags')
+    .split(TAG_SEPARATORS)
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  const spent = reader.money(row, 'totalSpent');
+  if (typeof spent === 'number') draft.totalSpent = spent;
+  const count = reader.quantity(row, 'invoiceCount');
+  if (typeof count === 'number') draft.invoiceCount = count;
+  const last = reader.time(row, 'lastPurchaseDate');
+  if (typeof last === 'number') draft.lastPurchaseDay = dayNumber(last);
+  draft.sourceRows = [row + 1];
+  return { draft, keyPhone };
+}
+
+/** Reads every customer row into the index; returns the number of rows read as customers. */
+export function readCustomers(
+  table: SheetTable,
+  clock: ZoneClock,
+  index: IdentityIndex,
+  issues: DataIssue[],
+): number {
+  const reader = new FieldReader(table, clock, issues);
+  const rowsByCustomer = new Map<number, number[]>();
+  let read = 0;
+  for (const row of table.dataRows) {
+    const { draft, keyPhone } = readDraft(reader, row);
+    const ref: CustomerRef = { code: draft.code, phone: keyPhone, email: draft.email };
+    draft.key = keyOf(ref);
+    if (!draft.key) {
+      reader.report(
+        'missing-customer-key',
+        row,
+        'customerCode',
+        'No member code, mobile phone or email: the row cannot be matched to invoices and is skipped.',
+      );
+      continue;
+    }
+    read++;
+    const existing = index.find(ref);
+    if (existing < 0) {
+      const at = index.add(draft);
+      rowsByCustomer.set(at, [row]);
+      continue;
+    }
+    const earlierRows = rowsByCustomer.get(existing)!;
+    const twin = earlierRows.find((earlier) => sameRow(table.values[earlier]!, table.values[row]!));
+    if (twin !== undefined) {
+      issues.push({
+        code: 'duplicate-row',
+        sheet: table.name,
+        row: row + 1,
+        message: `Same as row ${twin + 1} in every column (pasted twice?): counted once.`,
+      });
+      continue;
+    }
+    const target = index.customers[existing]!;
+    const sameCode = draft.code !== '' && draft.code === target.code;
+    issues.push({
+      code: 'merged-customers',
+      sheet: table.name,
+      row: row + 1,
+      value: draft.code || draft.phone || draft.email,
+      message: sameCode
+        ? `Member code ${draft.code} also on row ${earlierRows[0]! + 1}: the rows are merged into one customer.`
+        : `Shares ${draft.phone && draft.phone === target.phone ? `phone ${draft.phone}` : 'an identity'} with row ${earlierRows[0]! + 1} (${target.code || target.phone || target.email}): merged into one customer.`,
+    });
+    mergeDraft(target, draft, sameCode);
+    earlierRows.push(row);
+    index.register(existing, ref);
+  }
+  return read;
+}

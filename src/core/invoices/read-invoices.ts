@@ -1,0 +1,232 @@
+/**
+ * The invoice sheet → invoices (design.md §2).
+ *
+ * - Lines with one invoice code are one invoice. Its amount is the invoice-level total (`Khách cần trả`,
+ *   `Total`) taken **once** — POS exports repeat it on every line, so summing it would multiply the invoice by
+ *   its number of lines — else the sum of the line totals (`Thành tiền`), else the sum of quantity × unit price.
+ *   Negative lines net out inside their invoice.
+ * - A row identical in every column to an earlier row of the same invoice (an export pasted twice) is dropped
+ *   and reported with both row numbers, so a shop whose POS really prints identical lines can see it.
+ * - Invoices with a cancelled or returned status (`Đã hủy`, `Cancelled`, `Refunded`, …) are excluded.
+ * - Without an invoice-code column (a sheet kept by hand), each row is one invoice.
+ * - Other fields (date, customer, store) come from the first line that has them: Shopify leaves order-level
+ *   fields blank on follow-on lines.
+ */
+import { cellText, isBlank, type CellValue } from '../cell';
+import { normaliseCode } from '../identity/customer-draft';
+import type { CustomerRef } from '../identity/identity-index';
+import type { DataIssue } from '../issues';
+import { isCustomerKeyPhone } from '../parse/phone';
+import { isCancelledStatus } from '../parse/status';
+import { dayNumber, type ZoneClock } from '../parse/time-zone';
+import { FieldReader } from '../table/field-reader';
+import type { SheetTable } from '../table/sheet-table';
+import { foldText } from '../text';
+import type { Invoice } from './invoice';
+
+/** Names POS apps print for a sale with no customer. */
+const WALK_IN_NAMES = new Set([
+  'khach le',
+  'khach vang lai',
+  'walk in',
+  'walk in customer',
+  'guest',
+  'khach',
+]);
+
+interface InvoiceDraft {
+  code: string;
+  rows: number[];
+  localMs?: number;
+  dateRow: number;
+  ref: CustomerRef;
+  refRow: number;
+  name: string;
+  invoiceTotal?: number;
+  lineSum: number;
+  hasLineAmount: boolean;
+  store: string;
+  city: string;
+  channel: string;
+  pointsEarned?: number;
+  cancelled: boolean;
+}
+
+export interface InvoiceReading {
+  invoices: Invoice[];
+  /** Invoices excluded for a cancelled or returned status. */
+  cancelled: number;
+  /** Rows dropped as exact repeats of earlier rows. */
+  duplicateRows: number;
+  /** Invoices dropped for a missing or unreadable date or amount. */
+  unreadable: number;
+}
+
+function sameRow(a: readonly CellValue[], b: readonly CellValue[]): boolean {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : (x ?? '') !== (y ?? ''))
+      return false;
+  }
+  return true;
+}
+
+export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIssue[]): InvoiceReading {
+  const reader = new FieldReader(table, clock, issues);
+  const hasCodes = reader.has('invoiceCode');
+  const drafts = new Map<string, InvoiceDraft>();
+  let duplicateRows = 0;
+
+  for (const row of table.dataRows) {
+    const values = table.values[row]!;
+    let code: string;
+    if (hasCodes) {
+      const raw = reader.cell(row, 'invoiceCode');
+      if (isBlank(raw)) {
+        reader.report(
+          'missing-invoice-code',
+          row,
+          'invoiceCode',
+          'No invoice code: the row cannot be counted as an invoice.',
+        );
+        continue;
+      }
+      code = cellText(raw);
+    } else {
+      code = `#${row + 1}`;
+    }
+    let draft = drafts.get(code);
+    if (draft) {
+      const twin = draft.rows.find((earlier) => sameRow(table.values[earlier]!, values));
+      if (twin !== undefined) {
+        duplicateRows++;
+        issues.push({
+          code: 'duplicate-row',
+          sheet: table.name,
+          row: row + 1,
+          value: code,
+          message: `Same as row ${twin + 1} in every column (pasted twice?): counted once.`,
+        });
+        continue;
+      }
+      draft.rows.push(row);
+    } else {
+      draft = {
+        code,
+        rows: [row],
+        dateRow: row,
+        ref: { code: '', phone: '', email: '' },
+        refRow: -1,
+        name: '',
+        lineSum: 0,
+        hasLineAmount: false,
+        store: '',
+        city: '',
+        channel: '',
+        cancelled: false,
+      };
+      drafts.set(code, draft);
+    }
+    readLine(reader, row, draft);
+  }
+
+  const invoices: Invoice[] = [];
+  let cancelled = 0;
+  let unreadable = 0;
+  for (const draft of drafts.values()) {
+    if (draft.cancelled) {
+      cancelled++;
+      issues.push({
+        code: 'cancelled-invoice',
+        sheet: table.name,
+        row: draft.rows[0]! + 1,
+        value: draft.code,
+        message: 'Cancelled or returned: not counted.',
+      });
+      continue;
+    }
+    const amount = draft.invoiceTotal ?? (draft.hasLineAmount ? draft.lineSum : undefined);
+    if (draft.localMs === undefined || amount === undefined) {
+      unreadable++;
+      const missing = draft.localMs === undefined ? 'date' : 'amount';
+      issues.push({
+        code: missing === 'date' ? 'missing-date' : 'missing-amount',
+        sheet: table.name,
+        row: draft.rows[0]! + 1,
+        value: draft.code,
+        message: `Invoice ${draft.code} has no readable ${missing}: not counted.`,
+      });
+      continue;
+    }
+    invoices.push({
+      code: draft.code,
+      row: draft.rows[0]! + 1,
+      localMs: draft.localMs,
+      day: dayNumber(draft.localMs),
+      ref: draft.ref,
+      name: draft.name,
+      amount,
+      store: draft.store,
+      city: draft.city,
+      channel: draft.channel,
+      pointsEarned: draft.pointsEarned,
+    });
+  }
+  return { invoices, cancelled, duplicateRows, unreadable };
+}
+
+function readLine(reader: FieldReader, row: number, draft: InvoiceDraft): void {
+  if (draft.localMs === undefined) {
+    const time = reader.time(row, 'date');
+    if (typeof time === 'number') {
+      draft.localMs = time;
+      draft.dateRow = row;
+    }
+  }
+  if (draft.refRow < 0) readCustomerRef(reader, row, draft);
+  if (draft.invoiceTotal === undefined) {
+    const total = reader.money(row, 'invoiceTotal');
+    if (typeof total === 'number') draft.invoiceTotal = total;
+  }
+  const line = lineAmount(reader, row);
+  if (line !== undefined) {
+    draft.lineSum += line;
+    draft.hasLineAmount = true;
+  }
+  if (!draft.store) draft.store = reader.text(row, 'store');
+  if (!draft.city) draft.city = reader.text(row, 'city');
+  if (!draft.channel) draft.channel = reader.text(row, 'channel');
+  if (draft.pointsEarned === undefined) {
+    const points = reader.quantity(row, 'pointsEarned');
+    if (typeof points === 'number') draft.pointsEarned = points;
+  }
+  if (!draft.cancelled && isCancelledStatus(reader.cell(row, 'status'))) draft.cancelled = true;
+}
+
+/** A line's own amount: its line total, else quantity × unit price (quantity 1 when blank). */
+function lineAmount(reader: FieldReader, row: number): number | undefined {
+  const lineTotal = reader.money(row, 'lineTotal');
+  if (typeof lineTotal === 'number') return lineTotal;
+  if (lineTotal === null) return undefined;
+  const price = reader.money(row, 'unitPrice');
+  if (typeof price !== 'number') return undefined;
+  const quantity = reader.quantity(row, 'quantity');
+  return price * (typeof quantity === 'number' ? quantity : 1);
+}
+
+function readCustomerRef(reader: FieldReader, row: number, draft: InvoiceDraft): void {
+  const code = normaliseCode(reader.text(row, 'customerCode'));
+  const name = reader.text(row, 'name');
+  const phone = reader.phone(row, 'phone');
+  const email = reader.email(row, 'email');
+  const keyPhone = phone && isCustomerKeyPhone(phone) ? phone.canonical : '';
+  if (!code && !keyPhone && !email) {
+    if (name && !WALK_IN_NAMES.has(foldText(name))) draft.name ||= name;
+    return;
+  }
+  draft.ref = { code, phone: keyPhone, email };
+  draft.refRow = row;
+  draft.name = name && !WALK_IN_NAMES.has(foldText(name)) ? name : draft.name;
+}

@@ -1,0 +1,40 @@
+/** Colour helpers for the plan: readable header text on a segment colour, and heat-map shades. */
+
+function channels(hex: string): [number, number, number] {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+function toHex([r, g, b]: [number, number, number]): string {
+  return `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** White or near-black, whichever reads better on the background (WCAG relative luminance). */
+export function textColourOn(background: string): string {
+  const [r, g, b] = channels(background).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return luminance > 0.4 ? '#202124' : '#ffffff';
+}
+
+/** A light tint of a colour (fraction 0 = white, 1 = the colour). */
+export function tint(hex: string, fraction: number): string {
+  const [r, g, b] = channels(hex);
+  return toHex([255 + (r - 255) * fraction, 255 + (g - 255) * fraction, 255 + (b - 255) * fraction]);
+}
+
+export const HEAT_LOW = '#ffffff';
+export const HEAT_HIGH = '#1e8e3e';
+
+/** Heat-map shade of a value within [0, max]: white for 0, the full colour for max. */
+export function heatColour(value: number, max: number): string {
+  return max <= 0 ? HEAT_LOW : tint(HEAT_HIGH, Math.min(1, value / max) * 0.85);
+}
+
+/** Header band of tabs that are not a segment's. */
+export const NEUTRAL_HEADER = '#37474f';
+export const SUMMARY_TAB = '#1a73e8';
+export const CUSTOMERS_TAB = '#5f6368';
+export const ISSUES_TAB = '#d93025';

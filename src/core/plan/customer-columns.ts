@@ -1,0 +1,137 @@
+/**
+ * The columns of the Customers tab and of every segment tab. Export-friendly columns come first (name, phone,
+ * email: what a marketer pastes into Zalo, Facebook or an email tool), then the segment and scores, then metrics
+ * and attributes.
+ */
+import type { CustomerRecord } from '../model';
+import type { Language } from '../options';
+import type { ColumnKind, PlanValue } from './types';
+
+export interface CustomerColumn {
+  id: string;
+  header: Record<Language, string>;
+  kind: ColumnKind;
+  width?: number;
+  value: (customer: CustomerRecord, segmentName: (id: string) => string) => PlanValue;
+}
+
+const orEmpty = <T extends PlanValue>(value: T | undefined): PlanValue =>
+  value === undefined ? null : value;
+
+export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
+  {
+    id: 'name',
+    header: { vi: 'Tên khách hàng', en: 'Name' },
+    kind: 'text',
+    width: 180,
+    value: (c) => c.name,
+  },
+  {
+    id: 'phone',
+    header: { vi: 'Điện thoại', en: 'Phone' },
+    kind: 'phone',
+    width: 110,
+    value: (c) => c.phone,
+  },
+  { id: 'email', header: { vi: 'Email', en: 'Email' }, kind: 'text', width: 180, value: (c) => c.email },
+  {
+    id: 'code',
+    header: { vi: 'Mã khách hàng', en: 'Customer code' },
+    kind: 'code',
+    width: 110,
+    value: (c) => c.code,
+  },
+  {
+    id: 'segment',
+    header: { vi: 'Phân khúc', en: 'Segment' },
+    kind: 'text',
+    width: 150,
+    value: (c, name) => name(c.segmentId),
+  },
+  { id: 'rfm', header: { vi: 'Mã RFM', en: 'RFM' }, kind: 'code', width: 60, value: (c) => c.rfmCode },
+  { id: 'r', header: { vi: 'R', en: 'R' }, kind: 'integer', width: 40, value: (c) => c.r },
+  { id: 'f', header: { vi: 'F', en: 'F' }, kind: 'integer', width: 40, value: (c) => c.f },
+  { id: 'm', header: { vi: 'M', en: 'M' }, kind: 'integer', width: 40, value: (c) => c.m },
+  {
+    id: 'recency',
+    header: { vi: 'Số ngày từ lần mua cuối', en: 'Days since last purchase' },
+    kind: 'integer',
+    value: (c) => orEmpty(c.recencyDays),
+  },
+  {
+    id: 'frequency',
+    header: { vi: 'Số hóa đơn', en: 'Invoices' },
+    kind: 'integer',
+    value: (c) => c.frequency,
+  },
+  {
+    id: 'total',
+    header: { vi: 'Tổng chi tiêu', en: 'Total spend' },
+    kind: 'money',
+    width: 110,
+    value: (c) => c.totalSpend,
+  },
+  {
+    id: 'average',
+    header: { vi: 'Giá trị TB/hóa đơn', en: 'Average order' },
+    kind: 'money',
+    value: (c) => (c.averageOrder === undefined ? null : Math.round(c.averageOrder)),
+  },
+  {
+    id: 'first',
+    header: { vi: 'Mua lần đầu', en: 'First purchase' },
+    kind: 'date',
+    value: (c) => orEmpty(c.firstPurchaseDay),
+  },
+  {
+    id: 'last',
+    header: { vi: 'Mua lần cuối', en: 'Last purchase' },
+    kind: 'date',
+    value: (c) => orEmpty(c.lastPurchaseDay),
+  },
+  {
+    id: 'store',
+    header: { vi: 'Chi nhánh mua cuối', en: 'Last store' },
+    kind: 'text',
+    width: 140,
+    value: (c) => c.lastStore,
+  },
+  { id: 'city', header: { vi: 'Tỉnh/Thành', en: 'City' }, kind: 'text', width: 120, value: (c) => c.city },
+  {
+    id: 'province',
+    header: { vi: 'Tỉnh (từ 7/2025)', en: 'Province (2025)' },
+    kind: 'text',
+    value: (c) => c.province,
+  },
+  { id: 'region', header: { vi: 'Miền', en: 'Region' }, kind: 'text', value: (c) => c.region },
+  {
+    id: 'gender',
+    header: { vi: 'Giới tính', en: 'Gender' },
+    kind: 'text',
+    value: (c) => ({ male: 'Nam', female: 'Nữ', other: 'Khác', unknown: '' })[c.gender],
+  },
+  { id: 'age', header: { vi: 'Tuổi', en: 'Age' }, kind: 'integer', value: (c) => orEmpty(c.age) },
+  { id: 'ageBand', header: { vi: 'Nhóm tuổi', en: 'Age band' }, kind: 'text', value: (c) => c.ageBand },
+  {
+    id: 'birthdayMonth',
+    header: { vi: 'Tháng sinh', en: 'Birthday month' },
+    kind: 'integer',
+    value: (c) => orEmpty(c.birthdayMonth),
+  },
+  { id: 'tier', header: { vi: 'Hạng thẻ', en: 'Tier' }, kind: 'text', value: (c) => c.tier },
+  { id: 'points', header: { vi: 'Điểm', en: 'Points' }, kind: 'integer', value: (c) => orEmpty(c.points) },
+  { id: 'channel', header: { vi: 'Kênh', en: 'Channel' }, kind: 'text', value: (c) => c.channel },
+  { id: 'tags', header: { vi: 'Nhãn', en: 'Tags' }, kind: 'text', value: (c) => c.tags.join(', ') },
+  {
+    id: 'registered',
+    header: { vi: 'Ngày đăng ký', en: 'Registered' },
+    kind: 'date',
+    value: (c) => orEmpty(c.registeredDay),
+  },
+  {
+    id: 'tenure',
+    header: { vi: 'Số ngày là khách', en: 'Days as member' },
+    kind: 'integer',
+    value: (c) => orEmpty(c.tenureDays),
+  },
+];

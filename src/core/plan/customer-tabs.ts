@@ -1,0 +1,87 @@
+/** The Customers tab and one tab per segment: the same columns, coloured by segment. */
+import type { CustomerRecord } from '../model';
+import type { Language } from '../options';
+import { segmentInfo } from '../rfm/segment-catalogue';
+import { CUSTOMERS_TAB, NEUTRAL_HEADER, textColourOn, tint } from './colours';
+import { CUSTOMER_COLUMNS } from './customer-columns';
+import { TAB_NAMES } from './labels';
+import type { BlockPlan, PlanValue, TabPlan } from './types';
+
+export function customerBlock(
+  id: string,
+  customers: readonly CustomerRecord[],
+  language: Language,
+  headerColour: string,
+  segmentColumnColours: boolean,
+): BlockPlan {
+  const segmentName = (segmentId: string) => segmentInfo(segmentId).name[language];
+  const rows: PlanValue[][] = customers.map((customer) =>
+    CUSTOMER_COLUMNS.map((column) => column.value(customer, segmentName)),
+  );
+  const segmentColumn = CUSTOMER_COLUMNS.findIndex((column) => column.id === 'segment');
+  const block: BlockPlan = {
+    id,
+    anchor: { row: 1, column: 1 },
+    columns: CUSTOMER_COLUMNS.map((column) => ({
+      header: column.header[language],
+      kind: column.kind,
+      width: column.width,
+    })),
+    rows,
+    headerColour,
+    headerFontColour: textColourOn(headerColour),
+  };
+  if (segmentColumnColours) {
+    block.cellColours = {
+      fromColumn: segmentColumn,
+      colours: customers.map((customer) => [tint(segmentInfo(customer.segmentId).colour, 0.35)]),
+    };
+  }
+  return block;
+}
+
+/** Best customers first: by segment order, then spend. */
+export function sortForDisplay(
+  customers: readonly CustomerRecord[],
+  segmentOrder: Map<string, number>,
+): CustomerRecord[] {
+  return [...customers].sort(
+    (a, b) =>
+      (segmentOrder.get(a.segmentId) ?? 99) - (segmentOrder.get(b.segmentId) ?? 99) ||
+      b.totalSpend - a.totalSpend ||
+      a.key.localeCompare(b.key),
+  );
+}
+
+export function customersTab(customers: readonly CustomerRecord[], language: Language): TabPlan {
+  return {
+    key: 'customers',
+    role: 'customers',
+    name: TAB_NAMES.customers[language],
+    tabColour: CUSTOMERS_TAB,
+    blocks: [customerBlock('customers', customers, language, NEUTRAL_HEADER, true)],
+    frozenRows: 1,
+    filter: true,
+    charts: [],
+    hidden: false,
+  };
+}
+
+export function segmentTab(
+  segmentId: string,
+  members: readonly CustomerRecord[],
+  language: Language,
+): TabPlan {
+  const info = segmentInfo(segmentId);
+  return {
+    key: `segment:${segmentId}`,
+    role: 'segment',
+    name: info.name[language],
+    tabColour: info.colour,
+    blocks: [customerBlock(`segment:${segmentId}`, members, language, info.colour, false)],
+    frozenRows: 1,
+    filter: true,
+    charts: [],
+    hidden: false,
+  };
+}

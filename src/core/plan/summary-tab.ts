@@ -1,0 +1,233 @@
+/**
+ * The Summary tab: per segment (customers, share, revenue, share of revenue, mean R/F/M, suggested action) with
+ * a colour chip; the R×F grid coloured as a heat map; a chart of customers per segment; the run's facts; and per
+ * metric the cut values and the count in each score, so a user sees why a score may be empty.
+ */
+import type { CustomerRecord } from '../model';
+import type { Language } from '../options';
+import { say } from '../i18n';
+import type { RunSummary } from '../summary';
+import { heatColour, NEUTRAL_HEADER, SUMMARY_TAB, textColourOn } from './colours';
+import { TAB_NAMES } from './labels';
+import type { BlockPlan, PlanValue, TabPlan } from './types';
+
+const METRIC_NAMES = {
+  r: { vi: 'R (số ngày từ lần mua cuối)', en: 'R (days since last purchase)' },
+  f: { vi: 'F (số hóa đơn)', en: 'F (invoices)' },
+  m: { vi: 'M (chi tiêu)', en: 'M (spend)' },
+} as const;
+
+function block(
+  id: string,
+  title: string,
+  anchor: { row: number; column: number },
+  partial: Omit<BlockPlan, 'id' | 'title' | 'anchor' | 'headerColour' | 'headerFontColour'>,
+): BlockPlan {
+  return {
+    id,
+    title,
+    anchor,
+    headerColour: NEUTRAL_HEADER,
+    headerFontColour: textColourOn(NEUTRAL_HEADER),
+    ...partial,
+  };
+}
+
+function segmentsBlock(summary: RunSummary, language: Language): BlockPlan {
+  const t = (vi: string, en: string) => say(language, vi, en);
+  const round1 = (value?: number) => (value === undefined ? null : Math.round(value * 10) / 10);
+  const rows: PlanValue[][] = summary.segments.map((segment) => [
+    segment.name,
+    segment.customers,
+    segment.share,
+    segment.revenue,
+    segment.revenueShare,
+    round1(segment.meanR),
+    round1(segment.meanF),
+    round1(segment.meanM),
+    segment.action,
+  ]);
+  return block(
+    'segments',
+    t('Phân khúc', 'Segments'),
+    { row: 1, column: 1 },
+    {
+      columns: [
+        { header: t('Phân khúc', 'Segment'), kind: 'text', width: 170 },
+        { header: t('Khách hàng', 'Customers'), kind: 'integer' },
+        { header: t('Tỷ lệ', 'Share'), kind: 'percent' },
+        { header: t('Doanh thu', 'Revenue'), kind: 'money', width: 120 },
+        { header: t('Tỷ lệ doanh thu', 'Share of revenue'), kind: 'percent' },
+        { header: t('R trung bình', 'Mean R'), kind: 'number' },
+        { header: t('F trung bình', 'Mean F'), kind: 'number' },
+        { header: t('M trung bình', 'Mean M'), kind: 'number' },
+        { header: t('Gợi ý hành động', 'Suggested action'), kind: 'text', width: 320 },
+      ],
+      rows,
+      cellColours: { fromColumn: 0, colours: summary.segments.map((segment) => [segment.colour]) },
+    },
+  );
+}
+
+/** Customers per R score (rows, best first) × F score (columns): where the base sits at a glance. */
+function gridBlock(
+  customers: readonly CustomerRecord[],
+  levels: number,
+  anchorRow: number,
+  language: Language,
+): BlockPlan {
+  const counts: number[][] = Array.from({ length: levels }, () => new Array<number>(levels).fill(0));
+  for (const customer of customers) {
+    if (customer.r > 0 && customer.f > 0) counts[levels - customer.r]![customer.f - 1]!++;
+  }
+  const max = Math.max(0, ...counts.flat());
+  return block(
+    'rf-grid',
+    say(language, 'Lưới R × F (số khách hàng)', 'R × F grid (customers)'),
+    { row: anchorRow, column: 1 },
+    {
+      columns: [
+        { header: 'R \\ F', kind: 'text' },
+        ...Array.from({ length: levels }, (_, f) => ({ header: `F${f + 1}`, kind: 'integer' as const })),
+      ],
+      rows: counts.map((row, i) => [`R${levels - i}`, ...row]),
+      cellColours: {
+        fromColumn: 1,
+        colours: counts.map((row) => row.map((count) => heatColour(count, max))),
+      },
+    },
+  );
+}
+
+function factsBlock(summary: RunSummary, anchorRow: number, language: Language): BlockPlan {
+  const t = (vi: string, en: string) => say(language, vi, en);
+  const facts = summary.facts;
+  const rows: [string, PlanValue][] = [
+    [t('Ngày tính', 'As-of date'), facts.asOf],
+    [t('Múi giờ', 'Time zone'), facts.timeZone],
+    [t('Sheet hóa đơn', 'Invoice sheet'), facts.invoiceSheet ?? t('(không có)', '(none)')],
+    [t('Sheet khách hàng', 'Customer sheet'), facts.customerSheet ?? t('(không có)', '(none)')],
+    [t('Dòng hóa đơn đã đọc', 'Invoice rows read'), facts.invoiceRows],
+    [t('Dòng khách hàng đã đọc', 'Customer rows read'), facts.customerRows],
+    [t('Dòng bỏ qua (trống, tiêu đề, tổng)', 'Rows skipped (blank, header, totals)'), facts.rowsSkipped],
+    [t('Hóa đơn hợp lệ', 'Invoices counted'), facts.invoices],
+    [t('Hóa đơn hủy/trả', 'Cancelled or returned invoices'), facts.cancelledInvoices],
+    [t('Dòng trùng (dán hai lần)', 'Duplicate rows (pasted twice)'), facts.duplicateRows],
+    [t('Hóa đơn khách lẻ', 'Walk-in invoices'), facts.walkInInvoices],
+    [t('Hóa đơn không khớp khách hàng', 'Invoices matching no customer'), facts.unmatchedInvoices],
+    [t('Hóa đơn thiếu ngày/số tiền', 'Invoices without date or amount'), facts.unreadableInvoices],
+    [t('Hóa đơn sau ngày tính', 'Invoices after the as-of date'), facts.invoicesAfterAsOf],
+    [t('Dòng khách hàng đã gộp', 'Customer rows merged'), facts.mergedCustomerRows],
+    [t('Khách hàng', 'Customers'), facts.customers],
+    [t('Đã mua hàng', 'Buyers'), facts.buyers],
+    [t('Chưa mua hàng', 'Prospects'), facts.prospects],
+    [t('Doanh thu', 'Revenue'), facts.revenue],
+    [t('Lỗi dữ liệu', 'Data issues'), facts.issues],
+    [t('Chỉ số dùng', 'Metrics'), facts.metrics.toUpperCase()],
+    [t('Số mức điểm', 'Score levels'), facts.levels],
+    [
+      t('Cách chấm điểm', 'Scoring'),
+      facts.method === 'quintile'
+        ? t('Ngũ phân vị', 'Quintiles')
+        : t('Ngưỡng của cửa hàng', "Shop's breakpoints"),
+    ],
+    [
+      t('M tính theo', 'M measures'),
+      facts.monetary === 'total'
+        ? t('Tổng chi tiêu', 'Total spend')
+        : t('Giá trị TB/hóa đơn', 'Average order'),
+    ],
+    [
+      t('Chế độ tóm tắt (chỉ sheet khách hàng)', 'Summary mode (customer sheet only)'),
+      facts.summaryMode ? t('Có', 'Yes') : t('Không', 'No'),
+    ],
+  ];
+  return block(
+    'facts',
+    t('Thông tin lần chạy', 'Run facts'),
+    { row: anchorRow, column: 1 },
+    {
+      columns: [
+        { header: t('Mục', 'Item'), kind: 'text', width: 260 },
+        { header: t('Giá trị', 'Value'), kind: 'text' },
+      ],
+      rows: rows.map(([label, value]) => [label, typeof value === 'number' ? String(value) : value]),
+    },
+  );
+}
+
+function cutsBlock(summary: RunSummary, anchorRow: number, language: Language): BlockPlan {
+  const t = (vi: string, en: string) => say(language, vi, en);
+  const rows: PlanValue[][] = [];
+  for (const stats of summary.scoreStats) {
+    for (const band of [...stats.bands].reverse()) {
+      rows.push([
+        METRIC_NAMES[stats.metric][language],
+        band.score,
+        band.customers,
+        band.min ?? null,
+        band.max ?? null,
+      ]);
+    }
+  }
+  return block(
+    'cuts',
+    t('Ngưỡng điểm theo chỉ số', 'Cut values per metric'),
+    { row: anchorRow, column: 1 },
+    {
+      columns: [
+        { header: t('Chỉ số', 'Metric'), kind: 'text', width: 200 },
+        { header: t('Điểm', 'Score'), kind: 'integer' },
+        { header: t('Khách hàng', 'Customers'), kind: 'integer' },
+        { header: t('Từ', 'From'), kind: 'number' },
+        { header: t('Đến', 'To'), kind: 'number' },
+      ],
+      rows,
+    },
+  );
+}
+
+/** Blocks stacked down column A with one blank row between them; the chart sits to the right. */
+export function summaryTab(
+  summary: RunSummary,
+  customers: readonly CustomerRecord[],
+  levels: number,
+  language: Language,
+): TabPlan {
+  const blocks: BlockPlan[] = [];
+  let nextRow = 1;
+  const place = (make: (row: number) => BlockPlan) => {
+    const made = make(nextRow);
+    blocks.push(made);
+    nextRow = made.anchor.row + (made.title ? 1 : 0) + 1 + made.rows.length + 1;
+  };
+  place(() => segmentsBlock(summary, language));
+  if (
+    summary.scoreStats.some((stats) => stats.metric === 'r') &&
+    summary.scoreStats.some((stats) => stats.metric === 'f')
+  ) {
+    place((row) => gridBlock(customers, levels, row, language));
+  }
+  place((row) => cutsBlock(summary, row, language));
+  place((row) => factsBlock(summary, row, language));
+  return {
+    key: 'summary',
+    role: 'summary',
+    name: TAB_NAMES.summary[language],
+    tabColour: SUMMARY_TAB,
+    blocks,
+    frozenRows: 0,
+    filter: false,
+    charts: [
+      {
+        kind: 'bar',
+        title: say(language, 'Khách hàng theo phân khúc', 'Customers per segment'),
+        blockId: 'segments',
+        labelColumn: 0,
+        valueColumns: [1],
+        anchor: { row: 2, column: 11 },
+      },
+    ],
+    hidden: false,
+  };
+}

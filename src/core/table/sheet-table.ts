@@ -1,0 +1,118 @@
+/**
+ * A sheet opened as invoices or customers: its header row, column map, data rows and the day/month order of
+ * each date column. Problems that make the whole sheet unreadable stop the run with a message naming the sheet;
+ * problems with single rows become data issues.
+ */
+import { cellText, columnLetter, type CellValue } from '../cell';
+import { EngineError } from '../errors';
+import { say } from '../i18n';
+import type { DataIssue } from '../issues';
+import type { Language, SheetInput } from '../options';
+import { decideDateOrder, type DateOrder } from '../parse/date';
+import { FIELD_BY_ID, type FieldId, type SheetKind } from './fields';
+import { detectHeader, fieldLabel, type ColumnMatch } from './header';
+import { findDataRows } from './rows';
+
+/** Rows read to decide a date column's order: enough to meet a day above 12 in any real export. */
+const DATE_ORDER_SAMPLE = 50_000;
+/** Non-blank rows listed when no header is found, so the user sees what was read. */
+const ROWS_SHOWN_WITHOUT_HEADER = 3;
+
+export interface SheetTable {
+  name: string;
+  kind: SheetKind;
+  values: CellValue[][];
+  headerRow: number;
+  headers: string[];
+  matches: ColumnMatch[];
+  /** Field → 0-based column; -1 when the sheet has no such column. */
+  columnOf: (field: FieldId) => number;
+  dataRows: number[];
+  dateOrder: Partial<Record<FieldId, DateOrder>>;
+  issues: DataIssue[];
+}
+
+function firstFilledRows(values: CellValue[][]): string[] {
+  const shown: string[] = [];
+  for (const row of values) {
+    const cells = row.map(cellText).filter((text) => text !== '');
+    if (cells.length) shown.push(cells.join(' | '));
+    if (shown.length === ROWS_SHOWN_WITHOUT_HEADER) break;
+  }
+  return shown;
+}
+
+export function openSheet(input: SheetInput, kind: SheetKind, language: Language): SheetTable {
+  const detection = detectHeader(input.values, kind, {
+    headerRow: input.headerRow,
+    overrides: input.columnMap,
+  });
+  const what =
+    kind === 'invoices' ? say(language, 'hóa đơn', 'invoices') : say(language, 'khách hàng', 'customers');
+  if (!detection) {
+    const seen = firstFilledRows(input.values);
+    throw new EngineError(
+      'no-header',
+      say(
+        language,
+        `Không tìm thấy dòng tiêu đề của bảng ${what} trong sheet "${input.name}". Đã thấy: ${seen.join(' / ') || '(trống)'}.`,
+        `No ${what} header row found in sheet "${input.name}". Rows seen: ${seen.join(' / ') || '(empty)'}.`,
+      ),
+      { sheet: input.name, details: seen },
+    );
+  }
+  if (detection.missing.length) {
+    const needed = detection.missing.map((group) =>
+      group.map((field) => `"${fieldLabel(field, language)}"`).join(say(language, ' hoặc ', ' or ')),
+    );
+    throw new EngineError(
+      'missing-columns',
+      say(
+        language,
+        `Sheet "${input.name}" (dòng tiêu đề ${detection.headerRow + 1}) thiếu cột ${needed.join(', ')}. Các cột có: ${detection.headers.filter(Boolean).join(', ')}.`,
+        `Sheet "${input.name}" (header on row ${detection.headerRow + 1}) has no ${needed.join(', ')} column. Columns found: ${detection.headers.filter(Boolean).join(', ')}.`,
+      ),
+      { sheet: input.name, details: detection.headers },
+    );
+  }
+  const columns = new Map(detection.matches.map((match) => [match.field, match.column]));
+  const columnOf = (field: FieldId) => columns.get(field) ?? -1;
+  const { rows, issues } = findDataRows(input.values, detection.headerRow, detection.matches, input.name);
+  const dateOrder: Partial<Record<FieldId, DateOrder>> = {};
+  for (const match of detection.matches) {
+    if (FIELD_BY_ID.get(match.field)?.type !== 'date') continue;
+    if (input.dateOrder) {
+      dateOrder[match.field] = input.dateOrder;
+      continue;
+    }
+    const sample: CellValue[] = [];
+    for (let i = 0; i < rows.length && sample.length < DATE_ORDER_SAMPLE; i++)
+      sample.push(input.values[rows[i]!]![match.column]);
+    const decision = decideDateOrder(sample);
+    if (decision.order === 'ambiguous') {
+      const column = columnLetter(match.column);
+      throw new EngineError(
+        'ambiguous-date-order',
+        say(
+          language,
+          `Không rõ thứ tự ngày/tháng ở cột ${column} ("${match.header}") của sheet "${input.name}": ví dụ ${decision.samples.slice(0, 3).join(', ')} có thể là ngày/tháng hoặc tháng/ngày. Hãy chọn thứ tự ngày.`,
+          `Cannot tell day/month order in column ${column} ("${match.header}") of sheet "${input.name}": values such as ${decision.samples.slice(0, 3).join(', ')} read either way. Choose the date order.`,
+        ),
+        { sheet: input.name, column, details: decision.samples },
+      );
+    }
+    dateOrder[match.field] = decision.order;
+  }
+  return {
+    name: input.name,
+    kind,
+    values: input.values,
+    headerRow: detection.headerRow,
+    headers: detection.headers,
+    matches: detection.matches,
+    columnOf,
+    dataRows: rows,
+    dateOrder,
+    issues,
+  };
+}
