@@ -12,21 +12,13 @@ import type { Invoice } from './invoices/invoice';
 import { readInvoices, type InvoiceReading } from './invoices/read-invoices';
 import { buildCustomerRecords, summaryTotals, totalPurchases } from './metrics/customer-metrics';
 import type { CustomerRecord } from './model';
-import type { EngineInput, EngineOptions, MetricSet, SheetInput } from './options';
+import type { EngineInput, EngineOptions, EngineResult, MetricSet, SheetInput } from './options';
 import { dayNumber, dayNumberFromYmd, formatDay, zoneClock, type ZoneClock } from './parse/time-zone';
 import { buildPlan } from './plan/build-plan';
-import type { OutputPlan } from './plan/types';
 import { assignScores } from './rfm/assign';
 import { SEGMENTS } from './rfm/segment-catalogue';
 import type { RunFacts, RunSummary, SegmentSummary } from './summary';
 import { openSheet, type SheetTable } from './table/sheet-table';
-
-export interface EngineOutput {
-  customers: CustomerRecord[];
-  issues: DataIssue[];
-  summary: RunSummary;
-  plan: OutputPlan;
-}
 
 const SKIPPED_ROW_CODES = new Set(['blank-row', 'repeated-header', 'totals-row', 'title-row']);
 
@@ -120,7 +112,7 @@ function segmentSummaries(
   });
 }
 
-export function runEngine(input: EngineInput, options: EngineOptions): EngineOutput {
+export function runEngine(input: EngineInput, options: EngineOptions): EngineResult {
   const language = options.language;
   const progress = options.onProgress ?? (() => undefined);
   if (!input.invoices && !input.customers) {

@@ -5,6 +5,7 @@ import type { CellValue } from './cell';
 import type { DataIssue } from './issues';
 import type { CustomerRecord } from './model';
 import type { OutputPlan } from './plan/types';
+import type { RunSummary } from './summary';
 import type { FieldId } from './table/fields';
 
 export type Language = 'vi' | 'en';
@@ -77,5 +78,6 @@ export interface EngineInput {
 export interface EngineResult {
   customers: CustomerRecord[];
   issues: DataIssue[];
+  summary: RunSummary;
   plan: OutputPlan;
 }
