@@ -5,30 +5,147 @@
  * Dates cross as ISO strings: google.script.run cannot carry a Date.
  */
 
+export type Language = 'vi' | 'en';
+export type SheetKind = 'invoices' | 'customers';
+
 /** A tab of the spreadsheet the user may pick as input (the add-on's own tabs are never offered). */
 export interface SheetChoice {
   name: string;
   rows: number;
   columns: number;
+  /** What the tab looks like, from its header; null when no header is recognised. */
+  kind: SheetKind | null;
 }
 
 export interface SetupInfo {
   /** 'vi' or 'en', from the user's locale. */
-  language: 'vi' | 'en';
+  language: Language;
   /** IANA time zone of the spreadsheet: calendar days are counted in it. */
   timeZone: string;
   /** Today in the spreadsheet's time zone, `yyyy-mm-dd`. */
   today: string;
   sheets: SheetChoice[];
+  /** Pre-selection: the first tab that looks like invoices, and like customers. */
+  invoiceSheet: string | null;
+  customerSheet: string | null;
+  /** Settings of the last run, remembered in the document. */
+  lastSettings: RunSettings | null;
+}
+
+export interface FieldMatchInfo {
+  field: string;
+  label: string;
+  /** 0-based column, or -1 when no column holds the field. */
+  column: number;
+  header: string;
+  /** 0–1; below 1 the sidebar asks the user to confirm. */
+  confidence: number;
+  /** Whether the run needs this field (or one of its group). */
+  required: boolean;
+}
+
+export interface ColumnDetection {
+  sheet: string;
+  kind: SheetKind;
+  /** 0-based header row. */
+  headerRow: number;
+  headers: string[];
+  fields: FieldMatchInfo[];
+  /** Labels of required fields with no column. */
+  missing: string[];
+  /** Up to three data rows as the engine understood them: field label → shown value. */
+  preview: Record<string, string>[];
+  /** Day/month order of text dates: decided from the data, or `ambiguous` (the user chooses). */
+  dateOrder: 'dmy' | 'mdy' | 'ambiguous';
+  /** True when this map was confirmed by the user before (remembered per sheet). */
+  remembered: boolean;
+}
+
+export interface RunSettings {
+  /** `today`, `latest` or `yyyy-mm-dd`. */
+  asOf: string;
+  metrics: 'rfm' | 'rf' | 'rm' | 'fm';
+  levels: 3 | 4 | 5;
+  scoring: 'quintile' | 'breakpoints';
+  breakpoints?: { r?: number[]; f?: number[]; m?: number[] };
+  monetary: 'total' | 'average';
+}
+
+export interface SheetSelection {
+  name: string;
+  /** Field id → 0-based column, as confirmed by the user. */
+  columnMap?: Record<string, number>;
+  headerRow?: number;
+  dateOrder?: 'dmy' | 'mdy';
+}
+
+export interface RunRequest {
+  invoices?: SheetSelection;
+  customers?: SheetSelection;
+  settings: RunSettings;
+  language: Language;
+  /** Chosen by the sidebar so it can poll progress before the run returns. */
+  runId: string;
+}
+
+export interface SegmentResult {
+  id: string;
+  name: string;
+  colour: string;
+  customers: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+  /** Name of the segment's tab, when it has members. */
+  tab?: string;
+}
+
+export interface IssueLine {
+  sheet: string;
+  cell: string;
+  problem: string;
+  message: string;
+}
+
+export interface RunResult {
+  runId: string;
+  asOf: string;
+  segments: SegmentResult[];
+  facts: { label: string; value: string }[];
+  issueCount: number;
+  /** The first data issues, for the sidebar; the Data-issues tab has them all. */
+  issues: IssueLine[];
+  issuesTab: string;
+  summaryTab: string;
+  tabs: { key: string; name: string }[];
+}
+
+export interface Progress {
+  runId: string;
+  step: 'reading' | 'parsing' | 'matching' | 'scoring' | 'planning' | 'writing' | 'done' | 'failed';
+  /** 0–1. */
+  fraction: number;
+  /** Shown under the bar, in the user's language: "Writing tab 3 of 14: Lost". */
+  message: string;
 }
 
 /** Every function the sidebar calls, with its arguments and result. */
 export interface ServerApi {
   getSetup(): SetupInfo;
+  detectColumns(sheet: string, kind: SheetKind, language: Language): ColumnDetection;
+  runSegmentation(request: RunRequest): RunResult;
+  getProgress(runId: string): Progress | null;
+  openTab(name: string): void;
 }
 
 /** The names Apps Script must expose as top-level functions for the sidebar; checked against ServerApi below. */
-export const SIDEBAR_FUNCTIONS = ['getSetup'] as const;
+export const SIDEBAR_FUNCTIONS = [
+  'getSetup',
+  'detectColumns',
+  'runSegmentation',
+  'getProgress',
+  'openTab',
+] as const;
 
 /** The functions that menus and triggers call. */
 export const TRIGGER_FUNCTIONS = ['onOpen', 'onInstall', 'showSidebar'] as const;

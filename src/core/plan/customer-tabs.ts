@@ -2,7 +2,7 @@
 import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
 import { segmentInfo } from '../rfm/segment-catalogue';
-import { CUSTOMERS_TAB, NEUTRAL_HEADER, textColourOn, tint } from './colours';
+import { chip, CUSTOMERS_TAB, headerBand, NEUTRAL_HEADER } from './colours';
 import { CUSTOMER_COLUMNS } from './customer-columns';
 import { TAB_NAMES } from './labels';
 import type { BlockPlan, PlanValue, TabPlan } from './types';
@@ -11,7 +11,7 @@ export function customerBlock(
   id: string,
   customers: readonly CustomerRecord[],
   language: Language,
-  headerColour: string,
+  colour: string,
   segmentColumnColours: boolean,
 ): BlockPlan {
   const segmentName = (segmentId: string) => segmentInfo(segmentId).name[language];
@@ -28,13 +28,12 @@ export function customerBlock(
       width: column.width,
     })),
     rows,
-    headerColour,
-    headerFontColour: textColourOn(headerColour),
+    ...headerBand(colour),
   };
   if (segmentColumnColours) {
     block.cellColours = {
       fromColumn: segmentColumn,
-      colours: customers.map((customer) => [tint(segmentInfo(customer.segmentId).colour, 0.35)]),
+      colours: customers.map((customer) => [chip(segmentInfo(customer.segmentId).colour)]),
     };
   }
   return block;

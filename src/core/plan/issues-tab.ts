@@ -2,7 +2,7 @@
 import type { DataIssue } from '../issues';
 import type { Language } from '../options';
 import { say } from '../i18n';
-import { ISSUES_TAB, textColourOn } from './colours';
+import { headerBand, ISSUES_TAB } from './colours';
 import { ISSUE_LABELS, TAB_NAMES } from './labels';
 import type { TabPlan } from './types';
 
@@ -33,8 +33,7 @@ export function issuesTab(issues: readonly DataIssue[], language: Language): Tab
           ISSUE_LABELS[issue.code][language],
           issue.message,
         ]),
-        headerColour: ISSUES_TAB,
-        headerFontColour: textColourOn(ISSUES_TAB),
+        ...headerBand(ISSUES_TAB),
       },
     ],
     frozenRows: 1,

@@ -7,7 +7,7 @@ import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
 import { say } from '../i18n';
 import type { RunSummary } from '../summary';
-import { heatColour, NEUTRAL_HEADER, SUMMARY_TAB, textColourOn } from './colours';
+import { chip, headerBand, heatColour, NEUTRAL_HEADER, SUMMARY_TAB } from './colours';
 import { TAB_NAMES } from './labels';
 import type { BlockPlan, PlanValue, TabPlan } from './types';
 
@@ -27,8 +27,7 @@ function block(
     id,
     title,
     anchor,
-    headerColour: NEUTRAL_HEADER,
-    headerFontColour: textColourOn(NEUTRAL_HEADER),
+    ...headerBand(NEUTRAL_HEADER),
     ...partial,
   };
 }
@@ -64,7 +63,7 @@ function segmentsBlock(summary: RunSummary, language: Language): BlockPlan {
         { header: t('Gợi ý hành động', 'Suggested action'), kind: 'text', width: 320 },
       ],
       rows,
-      cellColours: { fromColumn: 0, colours: summary.segments.map((segment) => [segment.colour]) },
+      cellColours: { fromColumn: 0, colours: summary.segments.map((segment) => [chip(segment.colour)]) },
     },
   );
 }

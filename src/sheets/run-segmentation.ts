@@ -1,0 +1,172 @@
+/**
+ * One run inside the spreadsheet: lock, read the chosen tabs once, run the engine, write the plan's tabs
+ * (staged, then swapped), remember the confirmed column maps and settings, and return what the sidebar shows.
+ */
+import { runEngine } from '../core/engine';
+import { EngineError } from '../core/errors';
+import { say } from '../core/i18n';
+import { DEFAULT_OPTIONS, type EngineOptions, type SheetInput } from '../core/options';
+import { zoneClock } from '../core/parse/time-zone';
+import { ISSUE_LABELS } from '../core/plan/labels';
+import type { TabRole } from '../core/plan/types';
+import type { RunFacts } from '../core/summary';
+import type { Progress, RunRequest, RunResult, SheetSelection } from '../shared/api';
+import { reportProgress } from './progress';
+import { findSheet, readValues } from './read-input';
+import { rememberSelection, rememberSettings } from './settings-store';
+import { UserError } from './user-error';
+import { writeTabs } from './write-plan';
+import type { FieldId } from '../core/table/fields';
+
+/** How long a second run waits for the first before saying a run is in progress. */
+const LOCK_WAIT_MS = 2000;
+/** Data issues listed in the sidebar; the tab has them all. */
+const ISSUES_SHOWN = 20;
+const REPLACED_ROLES: ReadonlySet<TabRole> = new Set<TabRole>([
+  'summary',
+  'customers',
+  'segment',
+  'filter-segment',
+  'movement',
+  'issues',
+]);
+
+function sheetInput(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  selection: SheetSelection,
+  language: RunRequest['language'],
+): SheetInput {
+  const sheet = findSheet(spreadsheet, selection.name, language);
+  return {
+    name: selection.name,
+    values: readValues(sheet),
+    columnMap: selection.columnMap as Partial<Record<FieldId, number>> | undefined,
+    headerRow: selection.headerRow,
+    dateOrder: selection.dateOrder,
+  };
+}
+
+export function runSegmentation(request: RunRequest, now: number = Date.now()): RunResult {
+  const language = request.language;
+  const progress = (step: Progress['step'], fraction: number, message: string) =>
+    reportProgress({ runId: request.runId, step, fraction, message });
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new UserError(
+      say(
+        language,
+        'Đang có một lần chạy khác trong bảng tính này. Hãy đợi nó xong rồi thử lại.',
+        'A run is in progress in this spreadsheet. Wait for it to finish, then try again.',
+      ),
+    );
+  }
+  try {
+    progress('reading', 0, say(language, 'Đang đọc dữ liệu…', 'Reading the sheets…'));
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = spreadsheet.getSpreadsheetTimeZone();
+    const input = {
+      invoices: request.invoices ? sheetInput(spreadsheet, request.invoices, language) : undefined,
+      customers: request.customers ? sheetInput(spreadsheet, request.customers, language) : undefined,
+    };
+    const options: EngineOptions = {
+      ...DEFAULT_OPTIONS,
+      asOf: request.settings.asOf,
+      now,
+      timeZone,
+      levels: request.settings.levels,
+      metrics: request.settings.metrics,
+      breakpoints: request.settings.scoring === 'breakpoints' ? request.settings.breakpoints : undefined,
+      monetary: request.settings.monetary,
+      language,
+      onProgress: (step, fraction) => progress(step, fraction * 0.5, stepMessage(step, language)),
+    };
+    const result = runEngine(input, options);
+    const tabs = writeTabs(spreadsheet, result.plan.tabs, REPLACED_ROLES, {
+      run: request.runId,
+      language,
+      clock: zoneClock(timeZone),
+      onTab: (index, count, name) =>
+        progress(
+          'writing',
+          0.5 + (0.5 * index) / count,
+          say(
+            language,
+            `Đang ghi tab ${index + 1}/${count}: ${name}`,
+            `Writing tab ${index + 1} of ${count}: ${name}`,
+          ),
+        ),
+    });
+    for (const selection of [request.invoices, request.customers])
+      if (selection) rememberSelection(selection);
+    rememberSettings(request.settings);
+    progress('done', 1, say(language, 'Xong.', 'Done.'));
+    const tabName = (key: string) => tabs.find((tab) => tab.key === key)?.name;
+    return {
+      runId: request.runId,
+      asOf: result.summary.facts.asOf,
+      segments: result.summary.segments.map((segment) => ({
+        id: segment.id,
+        name: segment.name,
+        colour: segment.colour,
+        customers: segment.customers,
+        share: segment.share,
+        revenue: segment.revenue,
+        revenueShare: segment.revenueShare,
+        tab: segment.tabKey ? tabName(segment.tabKey) : undefined,
+      })),
+      facts: factLines(result.summary.facts, language),
+      issueCount: result.issues.length,
+      issues: result.issues.slice(0, ISSUES_SHOWN).map((issue) => ({
+        sheet: issue.sheet,
+        cell: issue.column ? `${issue.column}${issue.row}` : String(issue.row),
+        problem: ISSUE_LABELS[issue.code][language],
+        message: issue.message,
+      })),
+      issuesTab: tabName('issues') ?? '',
+      summaryTab: tabName('summary') ?? '',
+      tabs: tabs.map((tab) => ({ key: tab.key, name: tab.name })),
+    };
+  } catch (error) {
+    progress('failed', 1, error instanceof Error ? error.message : String(error));
+    throw userFacing(error, language);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function stepMessage(step: string, language: RunRequest['language']): string {
+  const messages: Record<string, [string, string]> = {
+    reading: ['Đang đọc dữ liệu…', 'Reading the sheets…'],
+    parsing: ['Đang đọc ngày, tiền, số điện thoại…', 'Parsing dates, amounts, phones…'],
+    matching: ['Đang ghép hóa đơn với khách hàng…', 'Matching invoices to customers…'],
+    scoring: ['Đang chấm điểm RFM…', 'Scoring R, F and M…'],
+    planning: ['Đang chuẩn bị các tab…', 'Preparing the tabs…'],
+  };
+  const [vi, en] = messages[step] ?? [step, step];
+  return say(language, vi, en);
+}
+
+function factLines(facts: RunFacts, language: RunRequest['language']): RunResult['facts'] {
+  const t = (vi: string, en: string) => say(language, vi, en);
+  return [
+    { label: t('Ngày tính', 'As-of date'), value: facts.asOf },
+    { label: t('Khách hàng', 'Customers'), value: String(facts.customers) },
+    { label: t('Đã mua hàng', 'Buyers'), value: String(facts.buyers) },
+    { label: t('Hóa đơn hợp lệ', 'Invoices counted'), value: String(facts.invoices) },
+    { label: t('Dòng trùng', 'Duplicate rows'), value: String(facts.duplicateRows) },
+    { label: t('Hóa đơn không khớp', 'Unmatched invoices'), value: String(facts.unmatchedInvoices) },
+  ];
+}
+
+/** Engine and user errors pass as they are; anything else says what failed and that nothing was lost. */
+function userFacing(error: unknown, language: RunRequest['language']): Error {
+  if (error instanceof UserError || error instanceof EngineError) return new Error(error.message);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new Error(
+    say(
+      language,
+      `Lần chạy thất bại: ${detail}. Các tab kết quả trước đó vẫn giữ nguyên.`,
+      `The run failed: ${detail}. The previous result tabs are unchanged.`,
+    ),
+  );
+}
