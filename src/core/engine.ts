@@ -15,6 +15,8 @@ import type { CustomerRecord } from './model';
 import type { EngineInput, EngineOptions, EngineResult, MetricSet, SheetInput } from './options';
 import { dayNumber, dayNumberFromYmd, formatDay, zoneClock, type ZoneClock } from './parse/time-zone';
 import { buildPlan } from './plan/build-plan';
+import { historyTabs, runFilterSegments } from './plan/saved-segments';
+import { readSnapshot, updateSnapshot } from './history/snapshot';
 import { assignScores } from './rfm/assign';
 import { SEGMENTS } from './rfm/segment-catalogue';
 import type { RunFacts, RunSummary, SegmentSummary } from './summary';
@@ -112,6 +114,12 @@ function segmentSummaries(
   });
 }
 
+/** When the run happened, `yyyy-mm-dd hh:mm` on the spreadsheet's clock (History's first column). */
+function ranAtText(now: number, clock: ZoneClock): string {
+  const local = clock.toLocalMs(now);
+  return `${formatDay(dayNumber(local))} ${new Date(local).toISOString().slice(11, 16)}`;
+}
+
 export function runEngine(input: EngineInput, options: EngineOptions): EngineResult {
   const language = options.language;
   const progress = options.onProgress ?? (() => undefined);
@@ -173,11 +181,24 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   });
 
   progress('planning', 0.85);
+  const asOf = formatDay(asOfDay);
+  // The snapshot sets each customer's previous segment and "segment since" before the tabs are planned.
+  const snapshot = options.saved
+    ? updateSnapshot(readSnapshot(options.saved.snapshot), customers, asOfDay)
+    : undefined;
+  const filters = runFilterSegments(
+    options.saved,
+    options.filterSegments,
+    customers,
+    asOfDay,
+    language,
+    issues,
+  );
   const present = new Set(customers.map((customer) => customer.segmentId));
   const buyers = customers.filter((customer) => customer.frequency > 0).length;
   const count = (code: DataIssue['code']) => issues.filter((issue) => issue.code === code).length;
   const facts: RunFacts = {
-    asOf: formatDay(asOfDay),
+    asOf,
     asOfDay,
     timeZone: options.timeZone,
     invoiceSheet: invoiceTable?.name,
@@ -204,8 +225,15 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     method: options.breakpoints ? 'breakpoints' : 'quintile',
     monetary: options.monetary,
   };
-  const summary: RunSummary = { segments: segmentSummaries(customers, language, present), facts, scoreStats };
+  const segments = [...segmentSummaries(customers, language, present), ...filters.summaries];
+  const summary: RunSummary = { segments, facts, scoreStats };
   const plan = buildPlan(summary, customers, issues, options.levels, language);
+  plan.tabs.splice(plan.tabs.length - 1, 0, ...filters.tabs);
+  if (options.saved && snapshot) {
+    const stores = [...new Set(invoices.map((invoice) => invoice.store).filter(Boolean))].sort();
+    const ranAt = ranAtText(options.now, clock);
+    plan.tabs.push(...historyTabs(options.saved, snapshot, segments, asOf, ranAt, stores, language));
+  }
   progress('planning', 1);
   return { customers, issues, summary, plan };
 }

@@ -24,7 +24,8 @@ export type IssueCode =
   | 'walk-in-invoice'
   | 'merged-customers'
   | 'missing-customer-key'
-  | 'future-date';
+  | 'future-date'
+  | 'bad-filter-segment';
 
 export interface DataIssue {
   code: IssueCode;

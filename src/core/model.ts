@@ -61,6 +61,10 @@ export interface CustomerRecord {
   rfmCode: string;
   /** Id of the named RFM segment (e.g. `champions`). */
   segmentId: string;
+  /** Segment id at the previous run (from the snapshot), undefined on a first run or for a new customer. */
+  previousSegmentId?: string;
+  /** Day number since which the customer has been in their current segment. */
+  segmentSinceDay?: number;
   /** 1-based row numbers of the customer sheet rows merged into this customer. */
   sourceRows: number[];
 }

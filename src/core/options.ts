@@ -7,6 +7,7 @@ import type { CustomerRecord } from './model';
 import type { OutputPlan } from './plan/types';
 import type { RunSummary } from './summary';
 import type { FieldId } from './table/fields';
+import type { SavedFilterSegment } from './filter/run';
 
 export type Language = 'vi' | 'en';
 export type ScoreLevels = 3 | 4 | 5;
@@ -55,6 +56,13 @@ export interface EngineOptions {
   language: Language;
   /** Segment map edited by the shop: segment id → RFM codes. The default map when absent. */
   segmentMap?: Record<string, string[]>;
+  /**
+   * What earlier runs left in the spreadsheet's owned tabs, as read by the face. When present, the plan also
+   * holds History, Movement, the hidden snapshot and (if missing) the filter-segment definitions tab.
+   */
+  saved?: SavedState;
+  /** Filter segments given directly (the CLI's `--segments` file); added to those of the definitions tab. */
+  filterSegments?: SavedFilterSegment[];
   /** Called between steps so a face can show progress. */
   onProgress?: (step: EngineStep, fraction: number) => void;
 }
@@ -69,6 +77,13 @@ export const DEFAULT_OPTIONS: Omit<EngineOptions, 'now'> = {
   monetary: 'total',
   language: 'vi',
 };
+
+export interface SavedState {
+  history?: CellValue[][];
+  snapshot?: CellValue[][];
+  /** The definitions tab's values; undefined when the tab does not exist yet (the plan then creates it). */
+  definitions?: CellValue[][];
+}
 
 export interface EngineInput {
   invoices?: SheetInput;

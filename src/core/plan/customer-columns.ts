@@ -1,5 +1,7 @@
 /**
- * The columns of the Customers tab and of every segment tab. Export-friendly columns come first (name, phone,
+ * The columns of the Customers tab and of every segment tab: 26, the width of a new sheet, so writing a tab
+ * needs no column insert. Age band, birthday month, province and registration stay filterable (filter
+ * segments read the customer record, not these columns). Export-friendly columns come first (name, phone,
  * email: what a marketer pastes into Zalo, Facebook or an email tool), then the segment and scores, then metrics
  * and attributes.
  */
@@ -97,12 +99,6 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
     value: (c) => c.lastStore,
   },
   { id: 'city', header: { vi: 'Tỉnh/Thành', en: 'City' }, kind: 'text', width: 120, value: (c) => c.city },
-  {
-    id: 'province',
-    header: { vi: 'Tỉnh (từ 7/2025)', en: 'Province (2025)' },
-    kind: 'text',
-    value: (c) => c.province,
-  },
   { id: 'region', header: { vi: 'Miền', en: 'Region' }, kind: 'text', value: (c) => c.region },
   {
     id: 'gender',
@@ -111,27 +107,21 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
     value: (c) => ({ male: 'Nam', female: 'Nữ', other: 'Khác', unknown: '' })[c.gender],
   },
   { id: 'age', header: { vi: 'Tuổi', en: 'Age' }, kind: 'integer', value: (c) => orEmpty(c.age) },
-  { id: 'ageBand', header: { vi: 'Nhóm tuổi', en: 'Age band' }, kind: 'text', value: (c) => c.ageBand },
-  {
-    id: 'birthdayMonth',
-    header: { vi: 'Tháng sinh', en: 'Birthday month' },
-    kind: 'integer',
-    value: (c) => orEmpty(c.birthdayMonth),
-  },
   { id: 'tier', header: { vi: 'Hạng thẻ', en: 'Tier' }, kind: 'text', value: (c) => c.tier },
   { id: 'points', header: { vi: 'Điểm', en: 'Points' }, kind: 'integer', value: (c) => orEmpty(c.points) },
   { id: 'channel', header: { vi: 'Kênh', en: 'Channel' }, kind: 'text', value: (c) => c.channel },
   { id: 'tags', header: { vi: 'Nhãn', en: 'Tags' }, kind: 'text', value: (c) => c.tags.join(', ') },
   {
-    id: 'registered',
-    header: { vi: 'Ngày đăng ký', en: 'Registered' },
-    kind: 'date',
-    value: (c) => orEmpty(c.registeredDay),
+    id: 'previous',
+    header: { vi: 'Phân khúc lần trước', en: 'Previous segment' },
+    kind: 'text',
+    width: 150,
+    value: (c, name) => (c.previousSegmentId ? name(c.previousSegmentId) : ''),
   },
   {
-    id: 'tenure',
-    header: { vi: 'Số ngày là khách', en: 'Days as member' },
-    kind: 'integer',
-    value: (c) => orEmpty(c.tenureDays),
+    id: 'since',
+    header: { vi: 'Ở phân khúc từ', en: 'Segment since' },
+    kind: 'date',
+    value: (c) => orEmpty(c.segmentSinceDay),
   },
 ];

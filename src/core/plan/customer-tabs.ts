@@ -13,6 +13,7 @@ export function customerBlock(
   language: Language,
   colour: string,
   segmentColumnColours: boolean,
+  abGroups?: readonly string[],
 ): BlockPlan {
   const segmentName = (segmentId: string) => segmentInfo(segmentId).name[language];
   const rows: PlanValue[][] = customers.map((customer) =>
@@ -30,6 +31,10 @@ export function customerBlock(
     rows,
     ...headerBand(colour),
   };
+  if (abGroups) {
+    block.columns.push({ header: language === 'vi' ? 'Nhóm A/B' : 'A/B group', kind: 'code', width: 70 });
+    block.rows.forEach((row, i) => row.push(abGroups[i]!));
+  }
   if (segmentColumnColours) {
     block.cellColours = {
       fromColumn: segmentColumn,
@@ -80,6 +85,26 @@ export function segmentTab(
     blocks: [customerBlock(`segment:${segmentId}`, members, language, info.colour, false)],
     frozenRows: 1,
     filter: true,
+    charts: [],
+    hidden: false,
+  };
+}
+
+/** A filter segment's tab: the shop's name and colour, the same columns, and the A/B group when split. */
+export function filterSegmentTab(
+  spec: { name: string; colour: string },
+  members: readonly CustomerRecord[],
+  language: Language,
+  abGroups?: readonly string[],
+): TabPlan {
+  return {
+    key: `filter:${spec.name}`,
+    role: 'filter-segment',
+    name: spec.name,
+    tabColour: spec.colour,
+    blocks: [customerBlock(`filter:${spec.name}`, members, language, spec.colour, true, abGroups)],
+    frozenRows: 0,
+    filter: false,
     charts: [],
     hidden: false,
   };

@@ -5,6 +5,10 @@ export const TAB_NAMES = {
   summary: { vi: 'Tổng quan RFM', en: 'RFM Summary' },
   customers: { vi: 'Khách hàng RFM', en: 'RFM Customers' },
   issues: { vi: 'Lỗi dữ liệu', en: 'Data issues' },
+  history: { vi: 'Lịch sử phân khúc', en: 'Segment history' },
+  movement: { vi: 'Dịch chuyển phân khúc', en: 'Segment movement' },
+  snapshot: { vi: 'segment-tabs snapshot', en: 'segment-tabs snapshot' },
+  definitions: { vi: 'Phân khúc lọc', en: 'Filter segments' },
 } as const;
 
 export const ISSUE_LABELS: Record<IssueCode, { vi: string; en: string }> = {
@@ -30,4 +34,5 @@ export const ISSUE_LABELS: Record<IssueCode, { vi: string; en: string }> = {
   'merged-customers': { vi: 'Gộp khách hàng', en: 'Customers merged' },
   'missing-customer-key': { vi: 'Thiếu mã/SĐT/email', en: 'No code, phone or email' },
   'future-date': { vi: 'Ngày sau ngày tính', en: 'After the as-of date' },
+  'bad-filter-segment': { vi: 'Phân khúc lọc bị lỗi', en: 'Broken filter segment' },
 };

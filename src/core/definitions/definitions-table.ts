@@ -1,0 +1,51 @@
+/**
+ * The shop's saved filter segments live in a tab the add-on owns, one segment per row, readable and editable as
+ * text (design.md §4): they travel with a copy of the file. Columns are read by position (A–E), so a header
+ * retyped in another language still works.
+ */
+import { cellText, type CellValue } from '../cell';
+import type { SavedFilterSegment } from '../filter/run';
+import { foldText } from '../text';
+
+export const DEFINITIONS_HEADER = [
+  'Tên (Name)',
+  'Màu (Colour)',
+  'Điều kiện (Definition)',
+  'Bật (Enabled)',
+  'Nhóm A/B (A/B groups)',
+];
+
+/** `TRUE` cells, and what people type: x, có, yes, 1, bật, on. */
+const ENABLED_WORDS = new Set(['true', 'x', 'co', 'yes', 'y', '1', 'bat', 'on']);
+
+function enabled(value: CellValue): boolean {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  return ENABLED_WORDS.has(foldText(cellText(value)));
+}
+
+export interface DefinitionRow extends SavedFilterSegment {
+  /** 1-based row in the tab. */
+  row: number;
+}
+
+export function readDefinitions(values: CellValue[][] | undefined): DefinitionRow[] {
+  if (!values) return [];
+  const rows: DefinitionRow[] = [];
+  for (let i = 1; i < values.length; i++) {
+    const row = values[i]!;
+    const name = cellText(row[0]);
+    const definition = cellText(row[2]);
+    if (!name && !definition) continue;
+    const groups = Number(cellText(row[4]) || 0);
+    rows.push({
+      row: i + 1,
+      name,
+      colour: cellText(row[1]),
+      definition,
+      enabled: enabled(row[3]),
+      abGroups: Number.isFinite(groups) ? groups : NaN,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,106 @@
+/**
+ * Filter segments, history and movement in a run: evaluates the shop's saved filter segments (a broken one is
+ * reported as a data issue and skipped), and plans the History, Movement, snapshot and definitions tabs from
+ * what earlier runs left in the spreadsheet.
+ */
+import { readDefinitions, type DefinitionRow } from '../definitions/definitions-table';
+import { evaluateFilterSegments, type SavedFilterSegment } from '../filter/run';
+import { starterSegments } from '../filter/starters';
+import { mergeHistory, readHistory } from '../history/history';
+import type { SnapshotUpdate } from '../history/snapshot';
+import { say } from '../i18n';
+import type { DataIssue } from '../issues';
+import type { CustomerRecord } from '../model';
+import type { Language, SavedState } from '../options';
+import type { SegmentSummary } from '../summary';
+import { filterSegmentTab } from './customer-tabs';
+import { definitionsTab, historyTab, movementTab, rfmSegmentNames, snapshotTab } from './history-tabs';
+import { TAB_NAMES } from './labels';
+import type { TabPlan } from './types';
+
+export interface FilterSegmentsOutcome {
+  summaries: SegmentSummary[];
+  tabs: TabPlan[];
+}
+
+export function runFilterSegments(
+  saved: SavedState | undefined,
+  extra: SavedFilterSegment[] | undefined,
+  customers: CustomerRecord[],
+  asOfDay: number,
+  language: Language,
+  issues: DataIssue[],
+): FilterSegmentsOutcome {
+  const rows: (SavedFilterSegment & { row?: number })[] = [
+    ...readDefinitions(saved?.definitions),
+    ...(extra ?? []),
+  ];
+  if (rows.length === 0) return { summaries: [], tabs: [] };
+  const { results, errors } = evaluateFilterSegments(rows, customers, { asOfDay });
+  const sheet = TAB_NAMES.definitions[language];
+  for (const error of errors) {
+    const row = rows.find((candidate) => candidate.name.trim() === error.name) as DefinitionRow | undefined;
+    issues.push({
+      code: 'bad-filter-segment',
+      sheet,
+      row: row?.row ?? 0,
+      column: error.position > 0 ? 'C' : undefined,
+      value: row?.definition,
+      message: say(
+        language,
+        `Phân khúc lọc "${error.name}"${error.position > 0 ? ` (ký tự ${error.position})` : ''}: ${error.message}. Đã bỏ qua; các phân khúc khác vẫn chạy.`,
+        `Filter segment "${error.name}"${error.position > 0 ? ` (character ${error.position})` : ''}: ${error.message}. Skipped; the other segments still ran.`,
+      ),
+    });
+  }
+  const totalRevenue = customers.reduce((sum, customer) => sum + customer.totalSpend, 0);
+  const summaries: SegmentSummary[] = [];
+  const tabs: TabPlan[] = [];
+  for (const result of results) {
+    const members = result.memberIndexes.map((index) => customers[index]!);
+    const revenue = members.reduce((sum, customer) => sum + customer.totalSpend, 0);
+    const buyers = members.filter((customer) => customer.frequency > 0);
+    const mean = (metric: 'r' | 'f' | 'm') =>
+      buyers.length && buyers[0]![metric] > 0
+        ? buyers.reduce((sum, c) => sum + c[metric], 0) / buyers.length
+        : undefined;
+    const tab = members.length ? filterSegmentTab(result, members, language, result.groups) : undefined;
+    if (tab) tabs.push(tab);
+    summaries.push({
+      id: `filter:${result.name}`,
+      kind: 'filter',
+      name: result.name,
+      colour: result.colour,
+      action: '',
+      customers: members.length,
+      share: customers.length ? members.length / customers.length : 0,
+      revenue,
+      revenueShare: totalRevenue > 0 ? revenue / totalRevenue : 0,
+      meanR: mean('r'),
+      meanF: mean('f'),
+      meanM: mean('m'),
+      tabKey: tab?.key,
+    });
+  }
+  return { summaries, tabs };
+}
+
+/** History, Movement and snapshot tabs (and the definitions tab when it does not exist yet). */
+export function historyTabs(
+  saved: SavedState,
+  update: SnapshotUpdate,
+  segments: SegmentSummary[],
+  asOf: string,
+  ranAt: string,
+  stores: string[],
+  language: Language,
+): TabPlan[] {
+  const lines = mergeHistory(readHistory(saved.history), segments, asOf, ranAt);
+  const tabs = [
+    historyTab(lines, language),
+    movementTab(update, rfmSegmentNames(language), language),
+    snapshotTab(update, language),
+  ];
+  if (saved.definitions === undefined) tabs.push(definitionsTab(starterSegments({ stores }), language));
+  return tabs;
+}
