@@ -12,6 +12,7 @@ import type { TabRole } from '../core/plan/types';
 import type { RunFacts } from '../core/summary';
 import type { Progress, RunRequest, RunResult, SheetSelection } from '../shared/api';
 import { reportProgress } from './progress';
+import { findOwnedTabs } from './ownership';
 import { findSheet, readValues } from './read-input';
 import { rememberSelection, rememberSettings } from './settings-store';
 import { UserError } from './user-error';
@@ -68,6 +69,11 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
       invoices: request.invoices ? sheetInput(spreadsheet, request.invoices, language) : undefined,
       customers: request.customers ? sheetInput(spreadsheet, request.customers, language) : undefined,
     };
+    const owned = findOwnedTabs(spreadsheet);
+    const savedValues = (role: TabRole) => {
+      const tab = owned.find((candidate) => candidate.mark.role === role);
+      return tab ? readValues(tab.sheet) : undefined;
+    };
     const options: EngineOptions = {
       ...DEFAULT_OPTIONS,
       asOf: request.settings.asOf,
@@ -78,10 +84,15 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
       breakpoints: request.settings.scoring === 'breakpoints' ? request.settings.breakpoints : undefined,
       monetary: request.settings.monetary,
       language,
+      saved: {
+        history: savedValues('history'),
+        snapshot: savedValues('snapshot'),
+        definitions: savedValues('definitions'),
+      },
       onProgress: (step, fraction) => progress(step, fraction * 0.5, stepMessage(step, language)),
     };
     const result = runEngine(input, options);
-    const tabs = writeTabs(spreadsheet, result.plan.tabs, REPLACED_ROLES, {
+    const tabs = writeTabs(spreadsheet, result.plan.tabs, owned, REPLACED_ROLES, {
       run: request.runId,
       language,
       clock: zoneClock(timeZone),

@@ -13,7 +13,7 @@
 import type { Language } from '../core/options';
 import type { ChartPlan, TabPlan } from '../core/plan/types';
 import type { ZoneClock } from '../core/parse/time-zone';
-import { findOwnedTabs, markOwned, type OwnedTab } from './ownership';
+import { markOwned, type OwnedTab } from './ownership';
 import { tabGrid } from './tab-grid';
 
 /** A fresh sheet has 1000 rows and 26 columns. */
@@ -127,17 +127,18 @@ function claimName(sheet: GoogleAppsScript.Spreadsheet.Sheet, wanted: string): s
 }
 
 /**
- * Writes every tab of `tabs`, then replaces the owned tabs whose role is in `replaceRoles` (tabs of other roles,
+ * Writes every tab of `tabs`, then replaces the owned tabs (`previous`, found before the run) whose role is in
+ * `replaceRoles` (tabs of other roles,
  * such as History, are left for their own writer). Tabs left by a run that died mid-write (Apps Script's time
  * limit) carry one of these roles too, so the next successful run removes them.
  */
 export function writeTabs(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tabs: TabPlan[],
+  previous: OwnedTab[],
   replaceRoles: ReadonlySet<string>,
   options: WriteOptions,
 ): WrittenTab[] {
-  const previous: OwnedTab[] = findOwnedTabs(spreadsheet);
   const staged: GoogleAppsScript.Spreadsheet.Sheet[] = [];
   try {
     tabs.forEach((tab, index) => {
