@@ -74,27 +74,32 @@ function candidatesFor(headerKeys: string[], kind: SheetKind): Candidate[] {
   return candidates;
 }
 
-/** Number of distinct fields a row's cells name exactly: the header row is the row that names the most. */
-function exactFieldCount(row: CellValue[] | undefined, kind: SheetKind): number {
+/**
+ * How strongly a row looks like a header: 1 per field its cells name exactly, ½ per field a cell only contains
+ * (`Thời gian bán hàng`). The header row is the first row with the best score of at least 2.
+ */
+function headerScore(row: CellValue[] | undefined, kind: SheetKind): number {
   if (!row) return 0;
-  const fields = new Set<FieldId>();
-  for (const cell of row) {
-    if (typeof cell !== 'string') continue;
-    for (const entry of NAME_INDEX[kind].get(compactKey(cell)) ?? []) fields.add(entry.field);
+  const keys = row.map((cell) => (typeof cell === 'string' ? compactKey(cell) : ''));
+  const best = new Map<FieldId, number>();
+  for (const candidate of candidatesFor(keys, kind)) {
+    best.set(candidate.field, Math.max(best.get(candidate.field) ?? 0, candidate.confidence === 1 ? 1 : 0.5));
   }
-  return fields.size;
+  let score = 0;
+  for (const value of best.values()) score += value;
+  return score;
 }
 
-/** 0-based header row for a sheet kind, or -1 when no row names at least two fields. */
+/** 0-based header row for a sheet kind, or -1 when no row scores at least 2. */
 export function findHeaderRow(values: CellValue[][], kind: SheetKind): number {
   let best = -1;
-  let bestCount = 1;
+  let bestScore = 1.5;
   const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let row = 0; row < limit; row++) {
-    const count = exactFieldCount(values[row], kind);
-    if (count > bestCount) {
+    const score = headerScore(values[row], kind);
+    if (score > bestScore) {
       best = row;
-      bestCount = count;
+      bestScore = score;
     }
   }
   return best;
