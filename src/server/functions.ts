@@ -2,7 +2,18 @@
 import { detectColumns as detect } from '../sheets/detect-columns';
 import { readProgress } from '../sheets/progress';
 import { runSegmentation as run } from '../sheets/run-segmentation';
-import type { ColumnDetection, Language, Progress, RunRequest, RunResult, SheetKind } from '../shared/api';
+import { say } from '../core/i18n';
+import { OWNER_KEY } from '../sheets/ownership';
+import { UserError } from '../sheets/user-error';
+import type {
+  ColumnDetection,
+  Language,
+  Progress,
+  RunRequest,
+  RunResult,
+  SheetKind,
+  TabRows,
+} from '../shared/api';
 
 export function detectColumns(sheet: string, kind: SheetKind, language: Language): ColumnDetection {
   return detect(sheet, kind, language);
@@ -19,4 +30,21 @@ export function getProgress(runId: string): Progress | null {
 /** Shows a result tab (the sidebar's segment list links here). */
 export function openTab(name: string): void {
   SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)?.activate();
+}
+
+/** A result tab's cells as displayed, for the CSV export; only tabs the add-on owns are read. */
+export function getSegmentRows(tabName: string, language: Language): TabRows {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tabName);
+  const ours = sheet?.getDeveloperMetadata().some((metadata) => metadata.getKey() === OWNER_KEY) ?? false;
+  if (!sheet || !ours) {
+    throw new UserError(
+      say(
+        language,
+        `"${tabName}" không phải tab kết quả của Segment Tabs.`,
+        `"${tabName}" is not a Segment Tabs result tab.`,
+      ),
+    );
+  }
+  const [header = [], ...rows] = sheet.getDataRange().getDisplayValues();
+  return { name: tabName, header, rows };
 }

@@ -4,13 +4,13 @@
  * menus, triggers and google.script.run. Nothing else is exposed: any top-level function is callable from a client.
  */
 import type { ServerApi } from '../shared/api';
-import { detectColumns, getProgress, openTab, runSegmentation } from './functions';
+import { detectColumns, getProgress, getSegmentRows, openTab, runSegmentation } from './functions';
 import { onInstall, onOpen, showSidebar } from './menu';
 import { getSetup } from './setup';
 
 declare const global: Record<string, unknown>;
 
-const api: ServerApi = { getSetup, detectColumns, runSegmentation, getProgress, openTab };
+const api: ServerApi = { getSetup, detectColumns, runSegmentation, getProgress, openTab, getSegmentRows };
 
 global.onOpen = onOpen;
 global.onInstall = onInstall;
@@ -20,3 +20,4 @@ global.detectColumns = api.detectColumns;
 global.runSegmentation = api.runSegmentation;
 global.getProgress = api.getProgress;
 global.openTab = api.openTab;
+global.getSegmentRows = api.getSegmentRows;

@@ -129,6 +129,13 @@ export interface Progress {
   message: string;
 }
 
+/** A result tab's cells as shown (display strings), for the sidebar's CSV export. */
+export interface TabRows {
+  name: string;
+  header: string[];
+  rows: string[][];
+}
+
 /** Every function the sidebar calls, with its arguments and result. */
 export interface ServerApi {
   getSetup(): SetupInfo;
@@ -136,6 +143,8 @@ export interface ServerApi {
   runSegmentation(request: RunRequest): RunResult;
   getProgress(runId: string): Progress | null;
   openTab(name: string): void;
+  /** Cells of one of the add-on's own tabs (refused for any other tab). */
+  getSegmentRows(tabName: string, language: Language): TabRows;
 }
 
 /** The names Apps Script must expose as top-level functions for the sidebar; checked against ServerApi below. */
