@@ -154,6 +154,7 @@ export const SIDEBAR_FUNCTIONS = [
   'runSegmentation',
   'getProgress',
   'openTab',
+  'getSegmentRows',
 ] as const;
 
 /** The functions that menus and triggers call. */
