@@ -1,0 +1,290 @@
+/**
+ * The command line, end to end: arguments → input files → engine → .xlsx and a summary on stdout.
+ *
+ * Exit codes: 0 done; 1 the run could not be made (missing or unreadable file, no header, ambiguous dates, an
+ * engine error); 2 the command line is wrong (unknown option, bad value, `-o` onto an input).
+ * Notes (which sheet was read as what) and progress go to stderr, so stdout holds only the summary or its JSON.
+ */
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { EngineError } from '../core/errors';
+import { runEngine } from '../core/engine';
+import { say } from '../core/i18n';
+import { DEFAULT_OPTIONS, type Breakpoints, type EngineOptions, type Language } from '../core/options';
+import { checkThresholds, type Metric } from '../core/rfm/score';
+import { helpText, parseArgs, UsageError, type CliArgs } from './args';
+import { checkColumnMap, InputError, loadInput, type ColumnMapFile } from './load-input';
+import { CsvEncodingError } from './read-csv';
+import { WorkbookReadError } from './read-xlsx';
+import { summaryJson, summaryTable } from './summary-table';
+import { writePlanXlsx } from './write-xlsx';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Folder relative paths are resolved against. */
+  cwd: string;
+  /** The clock `--as-of today` reads (ms); the real one when absent. */
+  now?: () => number;
+}
+
+/** Inputs above this many rows show progress on stderr (a few seconds of work on this machine). */
+export const PROGRESS_ROWS = 50_000;
+/** Inputs above this size show progress while they are read, before their rows are counted. */
+const PROGRESS_BYTES = 5_000_000;
+
+/** A failure reported as its message alone, with an exit code. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+function readJsonFile(option: string, path: string, language: Language): unknown {
+  if (!existsSync(path)) {
+    throw new CliFailure(
+      say(language, `${option}: không thấy tệp ${path}`, `${option}: file not found: ${path}`),
+      1,
+    );
+  }
+  try {
+    return JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CliFailure(
+      say(
+        language,
+        `${option} ${path}: không phải JSON hợp lệ (${String(error)})`,
+        `${option} ${path}: not valid JSON (${String(error)})`,
+      ),
+      1,
+    );
+  }
+}
+
+/** Checks the `--breakpoints` JSON: per metric, `levels − 1` rising numbers (the engine's own check). */
+export function checkBreakpoints(json: unknown, file: string, levels: CliArgs['levels']): Breakpoints {
+  const fail = (what: string): never => {
+    throw new CliFailure(`--breakpoints ${file}: ${what}`, 1);
+  };
+  if (!json || typeof json !== 'object' || Array.isArray(json)) {
+    fail('expected an object such as {"r": [30, 60, 90, 180], "f": [2, 3, 5, 10], "m": [...]}.');
+  }
+  const breakpoints: Breakpoints = {};
+  for (const [metric, thresholds] of Object.entries(json as Record<string, unknown>)) {
+    if (metric !== 'r' && metric !== 'f' && metric !== 'm')
+      fail(`"${metric}" is not a metric; use "r", "f" and "m".`);
+    if (!Array.isArray(thresholds) || thresholds.some((value) => typeof value !== 'number')) {
+      fail(`"${metric}" must be a list of numbers.`);
+    }
+    const problem = checkThresholds(metric as Metric, thresholds as number[], levels);
+    if (problem) fail(problem);
+    breakpoints[metric as Metric] = thresholds as number[];
+  }
+  return breakpoints;
+}
+
+/** Real path of a file that may not exist yet: its folder's real path (when the folder exists) and its name. */
+function realTarget(path: string): string {
+  if (existsSync(path)) return realpathSync(path);
+  const folder = dirname(path);
+  return existsSync(folder) ? resolve(realpathSync(folder), basename(path)) : path;
+}
+
+/** Refuses an output that is one of the inputs: same real path, or the same file under another name (link). */
+function checkOutput(output: string, inputs: string[], language: Language): void {
+  const target = realTarget(output);
+  const stat = existsSync(output) ? statSync(output) : undefined;
+  for (const input of inputs) {
+    const inputStat = statSync(input);
+    const same =
+      realpathSync(input) === target ||
+      (stat !== undefined && stat.ino === inputStat.ino && stat.dev === inputStat.dev);
+    if (same) {
+      throw new CliFailure(
+        say(
+          language,
+          `-o ${output} là tệp đầu vào: chọn tên khác cho tệp kết quả (đầu vào không bao giờ bị ghi đè).`,
+          `-o ${output} is an input file: choose another output name (inputs are never overwritten).`,
+        ),
+        2,
+      );
+    }
+  }
+}
+
+function checkInputs(inputs: string[], language: Language): void {
+  for (const input of inputs) {
+    if (!existsSync(input)) {
+      throw new CliFailure(say(language, `Không thấy tệp: ${input}`, `File not found: ${input}`), 1);
+    }
+    if (!statSync(input).isFile()) {
+      throw new CliFailure(say(language, `Không phải tệp: ${input}`, `Not a file: ${input}`), 1);
+    }
+  }
+}
+
+const STEP_NAMES: Record<Language, Record<string, string>> = {
+  en: {
+    reading: 'reading sheets',
+    parsing: 'parsing rows',
+    matching: 'matching invoices to customers',
+    scoring: 'scoring',
+    planning: 'planning tabs',
+  },
+  vi: {
+    reading: 'đọc sheet',
+    parsing: 'đọc dòng',
+    matching: 'ghép hóa đơn với khách hàng',
+    scoring: 'tính điểm',
+    planning: 'lập các tab',
+  },
+};
+
+/** Step names with elapsed seconds on stderr, for runs long enough to wonder about. */
+class Progress {
+  private readonly started = Date.now();
+  private last = '';
+  enabled = false;
+
+  constructor(private readonly stderr: CliIo['stderr']) {}
+
+  step(text: string): void {
+    if (!this.enabled || text === this.last) return;
+    this.last = text;
+    const seconds = ((Date.now() - this.started) / 1000).toFixed(1);
+    this.stderr.write(`[${seconds}s] ${text}\n`);
+  }
+}
+
+function engineFailure(error: EngineError, language: Language): CliFailure {
+  if (error.code === 'ambiguous-date-order') {
+    return new CliFailure(
+      `${error.message}\n${say(
+        language,
+        'Thêm --date-order dmy (ngày trước: 05/03 là 5 tháng 3) hoặc --date-order mdy (tháng trước).',
+        'Pass --date-order dmy (day first: 05/03 is 5 March) or --date-order mdy (month first).',
+      )}`,
+      1,
+    );
+  }
+  if (error.code === 'missing-columns' || error.code === 'no-header') {
+    return new CliFailure(
+      `${error.message}\n${say(
+        language,
+        'Nếu tiêu đề cột khác thường, dùng --map columns.json để chỉ ra từng cột.',
+        'If the headers are unusual, name the columns with --map columns.json.',
+      )}`,
+      1,
+    );
+  }
+  return new CliFailure(error.message, error.code === 'bad-option' || error.code === 'bad-time-zone' ? 2 : 1);
+}
+
+async function run(args: CliArgs, io: CliIo): Promise<void> {
+  const language = args.language;
+  const inputs = args.inputs.map((input) => resolve(io.cwd, input));
+  const output = resolve(io.cwd, args.output);
+  checkInputs(inputs, language);
+  checkOutput(output, inputs, language);
+  const map: ColumnMapFile | undefined = args.mapFile
+    ? checkColumnMap(readJsonFile('--map', resolve(io.cwd, args.mapFile), language), args.mapFile)
+    : undefined;
+  const breakpoints = args.breakpointsFile
+    ? checkBreakpoints(
+        readJsonFile('--breakpoints', resolve(io.cwd, args.breakpointsFile), language),
+        args.breakpointsFile,
+        args.levels,
+      )
+    : undefined;
+
+  const progress = new Progress(io.stderr);
+  progress.enabled = inputs.reduce((sum, input) => sum + statSync(input).size, 0) > PROGRESS_BYTES;
+  progress.step(say(language, `đọc ${args.inputs.join(', ')}`, `reading ${args.inputs.join(', ')}`));
+  let loaded;
+  try {
+    loaded = await loadInput(inputs, { map, dateOrder: args.dateOrder, language });
+  } catch (error) {
+    if (error instanceof WorkbookReadError) {
+      throw new CliFailure(
+        say(
+          language,
+          `Không đọc được "${args.inputs[0]}" như một workbook Excel (.xlsx): ${error.message}`,
+          `Cannot read "${args.inputs[0]}" as an Excel (.xlsx) workbook: ${error.message}`,
+        ),
+        1,
+      );
+    }
+    if (error instanceof CsvEncodingError || error instanceof InputError)
+      throw new CliFailure(error.message, 1);
+    throw error;
+  }
+  progress.enabled ||= loaded.rows > PROGRESS_ROWS;
+  for (const note of loaded.notes) io.stderr.write(`${note}\n`);
+
+  const options: EngineOptions = {
+    ...DEFAULT_OPTIONS,
+    asOf: args.asOf,
+    now: io.now ? io.now() : Date.now(),
+    timeZone: args.timeZone,
+    // ExcelJS gives date cells as Dates whose UTC fields are the wall clock written in the cell.
+    dateCellZone: 'UTC',
+    levels: args.levels,
+    metrics: args.metrics,
+    monetary: args.monetary,
+    language,
+    ...(breakpoints ? { breakpoints } : {}),
+    onProgress: (step) => progress.step(STEP_NAMES[language][step] ?? step),
+  };
+  let result;
+  try {
+    result = runEngine(loaded.input, options);
+  } catch (error) {
+    if (error instanceof EngineError) throw engineFailure(error, language);
+    // Option checks deeper in the engine (breakpoints) throw plain Errors with a user-facing message.
+    if (error instanceof Error) throw new CliFailure(error.message, 1);
+    throw error;
+  }
+
+  progress.step(say(language, `ghi ${args.output}`, `writing ${args.output}`));
+  const tabs = await writePlanXlsx(result.plan, output, language);
+  progress.step(say(language, 'xong', 'done'));
+
+  if (args.json) {
+    io.stdout.write(`${JSON.stringify(summaryJson(result, output, tabs, language), null, 2)}\n`);
+  } else {
+    const issuesIndex = result.plan.tabs.findIndex((tab) => tab.role === 'issues');
+    io.stdout.write(summaryTable(result, output, language, issuesIndex >= 0 ? tabs[issuesIndex] : undefined));
+  }
+}
+
+/** Runs the command line with `argv` (the arguments after the program name); resolves to the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`segment-tabs: ${error.message}\nRun segment-tabs --help for the options.\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(helpText(args.language));
+    return 0;
+  }
+  try {
+    await run(args, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      io.stderr.write(`segment-tabs: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(
+      `segment-tabs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * What the command line prints when a run succeeds: an aligned table of segments (customers, share, revenue)
+ * and one line of run facts, or, with `--json`, the same as JSON in the stable shape `CliSummaryJson` below.
+ */
+import type { EngineResult, Language } from '../core/options';
+import { say } from '../core/i18n';
+
+/**
+ * The `--json` output (version 1). Fields are only ever added, never renamed or removed:
+ * - `output`: absolute path of the written .xlsx; `tabs`: its sheet names in order;
+ * - `asOf` (`yyyy-mm-dd`), `timeZone`, `language`, `levels`, `metrics` (as scored: summary-mode sheets may
+ *   drop one), `method` (`quintile` | `breakpoints`), `monetary` (`total` | `average`);
+ * - `customers`, `buyers`, `prospects`, `invoices` (counted up to the as-of day), `revenue` (net, in the
+ *   shop's currency), `dataIssues` (rows of the Data-issues tab);
+ * - `segments`: every RFM segment (also empty ones) then every filter segment, each with `id`, `kind`
+ *   (`rfm` | `filter`), `name` (in `language`), `customers`, `share` (0–1), `revenue`, `revenueShare` (0–1).
+ */
+export interface CliSummaryJson {
+  version: 1;
+  output: string;
+  tabs: string[];
+  asOf: string;
+  timeZone: string;
+  language: Language;
+  levels: number;
+  metrics: string;
+  method: 'quintile' | 'breakpoints';
+  monetary: 'total' | 'average';
+  customers: number;
+  buyers: number;
+  prospects: number;
+  invoices: number;
+  revenue: number;
+  dataIssues: number;
+  segments: {
+    id: string;
+    kind: 'rfm' | 'filter';
+    name: string;
+    customers: number;
+    share: number;
+    revenue: number;
+    revenueShare: number;
+  }[];
+}
+
+export function summaryJson(
+  result: EngineResult,
+  output: string,
+  tabs: string[],
+  language: Language,
+): CliSummaryJson {
+  const facts = result.summary.facts;
+  return {
+    version: 1,
+    output,
+    tabs,
+    asOf: facts.asOf,
+    timeZone: facts.timeZone,
+    language,
+    levels: facts.levels,
+    metrics: facts.metrics,
+    method: facts.method,
+    monetary: facts.monetary,
+    customers: facts.customers,
+    buyers: facts.buyers,
+    prospects: facts.prospects,
+    invoices: facts.invoices,
+    revenue: facts.revenue,
+    dataIssues: facts.issues,
+    segments: result.summary.segments.map((segment) => ({
+      id: segment.id,
+      kind: segment.kind,
+      name: segment.name,
+      customers: segment.customers,
+      share: segment.share,
+      revenue: segment.revenue,
+      revenueShare: segment.revenueShare,
+    })),
+  };
+}
+
+/** Characters a terminal shows for a text: Vietnamese letters may arrive decomposed (NFD). */
+function displayWidth(text: string): number {
+  return [...text.normalize('NFC')].length;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+/** Rows of cells as aligned text: first column left, the others right, two spaces between columns. */
+export function alignColumns(rows: string[][]): string[] {
+  const widths: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, displayWidth(cell))));
+  return rows.map((row) =>
+    row
+      .map((cell, c) => pad(cell, widths[c]!, c === 0 ? 'left' : 'right'))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/**
+ * The terminal table: one line per segment that has customers (filter segments after a blank line), a total
+ * line, then as-of day, invoices and data issues, and where the workbook was written.
+ */
+export function summaryTable(
+  result: EngineResult,
+  output: string,
+  language: Language,
+  issuesTab: string | undefined,
+): string {
+  const locale = language === 'vi' ? 'vi-VN' : 'en-US';
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const money = (value: number) => integer.format(value) + (language === 'vi' ? ' ₫' : '');
+  const facts = result.summary.facts;
+  const header = [
+    say(language, 'Phân khúc', 'Segment'),
+    say(language, 'Khách hàng', 'Customers'),
+    say(language, 'Tỷ lệ', 'Share'),
+    say(language, 'Doanh thu', 'Revenue'),
+  ];
+  const line = (name: string, customers: number, share: number, revenue: number) => [
+    name,
+    integer.format(customers),
+    percent.format(share),
+    money(revenue),
+  ];
+  const segments = result.summary.segments.filter((segment) => segment.customers > 0);
+  const rows = [
+    header,
+    ...segments.filter((s) => s.kind === 'rfm').map((s) => line(s.name, s.customers, s.share, s.revenue)),
+    line(say(language, 'Tổng', 'Total'), facts.customers, facts.customers ? 1 : 0, facts.revenue),
+  ];
+  const filters = segments.filter((s) => s.kind === 'filter');
+  const aligned = alignColumns([
+    ...rows,
+    ...filters.map((s) => line(s.name, s.customers, s.share, s.revenue)),
+  ]);
+  const rule = '─'.repeat(Math.max(...aligned.map(displayWidth)));
+  const table = [aligned[0]!, rule, ...aligned.slice(1, rows.length - 1), rule, aligned[rows.length - 1]!];
+  if (filters.length) table.push('', ...aligned.slice(rows.length));
+  const issues =
+    facts.issues === 0
+      ? say(language, 'không có lỗi dữ liệu', 'no data issues')
+      : say(
+          language,
+          `${integer.format(facts.issues)} lỗi dữ liệu${issuesTab ? ` (xem tab "${issuesTab}")` : ''}`,
+          `${integer.format(facts.issues)} data issue${facts.issues === 1 ? '' : 's'}${issuesTab ? ` (see the "${issuesTab}" tab)` : ''}`,
+        );
+  table.push(
+    '',
+    say(
+      language,
+      `Tính đến ${facts.asOf} · ${integer.format(facts.invoices)} hóa đơn · ${issues}`,
+      `As of ${facts.asOf} · ${integer.format(facts.invoices)} invoices · ${issues}`,
+    ),
+    say(language, `Đã ghi: ${output}`, `Written: ${output}`),
+  );
+  return table.join('\n') + '\n';
+}
