@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CsvEncodingError, decodeCsv, detectSeparator, parseCsv, readCsvFile } from '../../src/cli/read-csv';
+
+const KIOTVIET_HEADER = [
+  'Mã hóa đơn',
+  'Thời gian',
+  'Mã khách hàng',
+  'Tên khách hàng',
+  'Điện thoại',
+  'Khách cần trả',
+];
+const ROWS = [
+  ['HD000123', '05/03/2026 14:20', 'KH000045', 'Nguyễn Thị Hoà', '0903123456', '1.250.000'],
+  ['HD000124', '17/03/2026 09:05', 'KH000046', 'Trần Văn Đức', '0912000111', '350.000'],
+];
+
+function csv(separator: string, rows: string[][], lineEnd = '\n'): string {
+  return rows.map((row) => row.join(separator)).join(lineEnd) + lineEnd;
+}
+
+describe('detectSeparator', () => {
+  it.each([
+    [',', 'comma'],
+    [';', 'semicolon'],
+    ['\t', 'tab'],
+  ] as const)('finds %j (%s) in a KiotViet export', (separator) => {
+    expect(detectSeparator(csv(separator, [KIOTVIET_HEADER, ...ROWS]))).toBe(separator);
+  });
+
+  it('picks the semicolon when unquoted decimal commas vary from line to line', () => {
+    const text = 'Mã HĐ;Ngày;Tổng tiền\nHD1;01/02/2026;12,5\nHD2;02/02/2026;7\nHD3;03/02/2026;1,25\n';
+    expect(detectSeparator(text)).toBe(';');
+  });
+
+  it('does not count separators inside quotes', () => {
+    const text = 'Mã HĐ;Địa chỉ;Tổng\nHD1;"12 Lê Lợi, Q1, HCM";100\nHD2;"3 Hai Bà Trưng, Q3";200\n';
+    expect(detectSeparator(text)).toBe(';');
+  });
+
+  it('takes the comma for a one-column file', () => {
+    expect(detectSeparator('Điện thoại\n0903123456\n')).toBe(',');
+  });
+});
+
+describe('parseCsv', () => {
+  it('reads comma, semicolon and tab files alike, with LF or CRLF line ends', () => {
+    for (const separator of [',', ';', '\t']) {
+      for (const lineEnd of ['\n', '\r\n']) {
+        expect(parseCsv(csv(separator, [KIOTVIET_HEADER, ...ROWS], lineEnd))).toEqual([
+          KIOTVIET_HEADER,
+          ...ROWS,
+        ]);
+      }
+    }
+  });
+
+  it('keeps quoted separators, doubled quotes and line breaks inside a field', () => {
+    const text =
+      'Mã khách hàng,Tên khách hàng,Địa chỉ,Ghi chú\r\n' +
+      'KH01,"Lê Thị ""Bé"" Ba","12 Lê Lợi, Q1\r\nTP. Hồ Chí Minh",VIP\r\n' +
+      'KH02,Phạm Minh,"",\r\n';
+    expect(parseCsv(text)).toEqual([
+      ['Mã khách hàng', 'Tên khách hàng', 'Địa chỉ', 'Ghi chú'],
+      ['KH01', 'Lê Thị "Bé" Ba', '12 Lê Lợi, Q1\r\nTP. Hồ Chí Minh', 'VIP'],
+      ['KH02', 'Phạm Minh', '', ''],
+    ]);
+  });
+
+  it('keeps leading zeros and a quote inside an unquoted field as text', () => {
+    expect(parseCsv('Điện thoại,Sản phẩm\n0903123456,Tivi 55" Sony\n')).toEqual([
+      ['Điện thoại', 'Sản phẩm'],
+      ['0903123456', 'Tivi 55" Sony'],
+    ]);
+  });
+
+  it('keeps blank lines as rows so data-issue row numbers match the file', () => {
+    expect(parseCsv('Mã HĐ,Tổng\nHD1,10\n\nHD2,20')).toEqual([
+      ['Mã HĐ', 'Tổng'],
+      ['HD1', '10'],
+      [''],
+      ['HD2', '20'],
+    ]);
+  });
+
+  it('reads an unterminated quote to the end, as spreadsheets do', () => {
+    expect(parseCsv('a,b\n1,"open\n2,3\n')).toEqual([
+      ['a', 'b'],
+      ['1', 'open\n2,3\n'],
+    ]);
+  });
+
+  it('parses 200,000 invoice lines of which some are quoted within a second', () => {
+    const lines = ['Mã hóa đơn,Thời gian,Mã khách hàng,Tên khách hàng,Khách cần trả'];
+    for (let i = 0; i < 200_000; i++) {
+      const name = i % 10 === 0 ? '"Nguyễn, Văn A"' : 'Trần Thị B';
+      lines.push(
+        `HD${String(i).padStart(7, '0')},05/03/2026 14:20,KH${i % 20_000},${name},${(i % 97) * 1000}`,
+      );
+    }
+    const started = performance.now();
+    const rows = parseCsv(lines.join('\n'));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(rows).toHaveLength(200_001);
+    expect(rows[11]).toEqual(['HD0000010', '05/03/2026 14:20', 'KH10', 'Nguyễn, Văn A', '10000']);
+  });
+});
+
+describe('decodeCsv and readCsvFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'segment-tabs-csv-'));
+
+  it('drops a UTF-8 BOM so the first header is found', () => {
+    const path = join(dir, 'bom.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(';', [KIOTVIET_HEADER, ...ROWS]))]),
+    );
+    const rows = readCsvFile(path);
+    expect(rows[0]![0]).toBe('Mã hóa đơn');
+    expect(rows).toEqual([KIOTVIET_HEADER, ...ROWS]);
+  });
+
+  it('reads Excel\'s UTF-16 "Unicode text" export', () => {
+    const text = csv('\t', [KIOTVIET_HEADER, ...ROWS]);
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(parseCsv(decodeCsv(bytes, 'unicode.txt'))).toEqual([KIOTVIET_HEADER, ...ROWS]);
+  });
+
+  it('refuses a Windows code page file rather than garbling Vietnamese names', () => {
+    // "Hoà" in Windows-1258: H o (a + combining grave 0xCC)… any byte ≥ 0x80 alone is not UTF-8.
+    const bytes = Buffer.from([0x48, 0x6f, 0xe0, 0x2c, 0x31, 0x0a]);
+    expect(() => decodeCsv(bytes, 'khach.csv')).toThrow(CsvEncodingError);
+    expect(() => decodeCsv(bytes, 'khach.csv')).toThrow(
+      '"khach.csv" is not UTF-8 text. Save it again as "CSV UTF-8" (Excel: Save As → CSV UTF-8).',
+    );
+  });
+});
