@@ -25,7 +25,7 @@ describe('detectSeparator', () => {
     [',', 'comma'],
     [';', 'semicolon'],
     ['\t', 'tab'],
-  ] as const)('finds %j (%s) in a KiotViet export', (separator) => {
+  ] as const)('finds %j (%s) in a KiotViet export', (separator, _name) => {
     expect(detectSeparator(csv(separator, [KIOTVIET_HEADER, ...ROWS]))).toBe(separator);
   });
 
