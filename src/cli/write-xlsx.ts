@@ -47,7 +47,7 @@ export function excelSheetName(wanted: string, used: Set<string>): string {
       .trim() || 'Sheet';
   for (let attempt = 1; ; attempt++) {
     const suffix = attempt === 1 ? '' : ` (${attempt})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    const name = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
     if (!used.has(name.toLowerCase())) {
       used.add(name.toLowerCase());
       return name;
