@@ -94,7 +94,7 @@ function realTarget(path: string): string {
 }
 
 /** Refuses an output that is one of the inputs: same real path, or the same file under another name (link). */
-function checkOutput(output: string, inputs: string[], language: Language): void {
+function checkOutput(output: string, given: string, inputs: string[], language: Language): void {
   const target = realTarget(output);
   const stat = existsSync(output) ? statSync(output) : undefined;
   for (const input of inputs) {
@@ -106,8 +106,8 @@ function checkOutput(output: string, inputs: string[], language: Language): void
       throw new CliFailure(
         say(
           language,
-          `-o ${output} là tệp đầu vào: chọn tên khác cho tệp kết quả (đầu vào không bao giờ bị ghi đè).`,
-          `-o ${output} is an input file: choose another output name (inputs are never overwritten).`,
+          `-o ${given} là tệp đầu vào: chọn tên khác cho tệp kết quả (đầu vào không bao giờ bị ghi đè).`,
+          `-o ${given} is an input file: choose another output name (inputs are never overwritten).`,
         ),
         2,
       );
@@ -188,7 +188,7 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
   const inputs = args.inputs.map((input) => resolve(io.cwd, input));
   const output = resolve(io.cwd, args.output);
   checkInputs(inputs, language);
-  checkOutput(output, inputs, language);
+  checkOutput(output, args.output, inputs, language);
   const map: ColumnMapFile | undefined = args.mapFile
     ? checkColumnMap(readJsonFile('--map', resolve(io.cwd, args.mapFile), language), args.mapFile)
     : undefined;

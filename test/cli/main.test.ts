@@ -1,0 +1,486 @@
+/**
+ * The command line end to end, in process: files written to a temporary folder, `main()` run with captured
+ * stdout/stderr, and the .xlsx read back with ExcelJS and compared with the engine's plan for the same input.
+ */
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import type { CliSummaryJson } from '../../src/cli/summary-table';
+import { runEngine } from '../../src/core/engine';
+import { DEFAULT_OPTIONS, type EngineOptions } from '../../src/core/options';
+import { captureIo, readWorkbook, tempDir } from './helpers';
+import { expectWorkbookToMatchPlan } from './plan-match';
+import { makeShop, toCsv, writeShopXlsx } from './shop-fixture';
+
+/** 2026-11-22 10:00 in Ho Chi Minh City. */
+const NOW = Date.UTC(2026, 10, 22, 3, 0);
+
+const dir = tempDir('main');
+const shop = makeShop();
+const invoicesCsv = join(dir, 'hoa-don.csv');
+const customersCsv = join(dir, 'khach-hang.csv');
+writeFileSync(invoicesCsv, toCsv(shop.invoices, ','));
+writeFileSync(customersCsv, toCsv(shop.customers, ','));
+
+async function run(argv: string[], now = NOW) {
+  const io = captureIo(dir, now);
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+async function runJson(argv: string[], now = NOW): Promise<CliSummaryJson> {
+  const result = await run([...argv, '--json'], now);
+  expect(result.err).not.toContain('Error');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.out) as CliSummaryJson;
+}
+
+function engineOptions(overrides: Partial<EngineOptions> = {}): EngineOptions {
+  return { ...DEFAULT_OPTIONS, now: NOW, dateCellZone: 'UTC', ...overrides };
+}
+
+describe('segment-tabs on two CSV files', () => {
+  it('writes the workbook of the engine plan and prints the summary table', async () => {
+    const { code, out, err } = await run([
+      'hoa-don.csv',
+      'khach-hang.csv',
+      '-o',
+      'out/shop.xlsx',
+      '--as-of',
+      'latest',
+    ]);
+    expect(err).toBe('hóa đơn: hoa-don.csv; khách hàng: khach-hang.csv\n');
+    expect(code).toBe(0);
+
+    const expected = runEngine(
+      {
+        invoices: { name: 'hoa-don.csv', values: shop.invoices },
+        customers: { name: 'khach-hang.csv', values: shop.customers },
+      },
+      engineOptions({ asOf: 'latest' }),
+    );
+    const workbook = await readWorkbook(join(dir, 'out', 'shop.xlsx'));
+    expect(expectWorkbookToMatchPlan(workbook, expected.plan, 'vi')).toBeGreaterThan(1000);
+    expect(workbook.worksheets[0]!.name).toBe('Tổng quan RFM');
+    expect(workbook.worksheets.at(-1)!.name).toBe('Lỗi dữ liệu');
+
+    const facts = expected.summary.facts;
+    expect(facts.customers).toBe(40);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^Phân khúc +Khách hàng +Tỷ lệ +Doanh thu$/);
+    const total = lines.find((line) => line.startsWith('Tổng'))!;
+    expect(total).toMatch(
+      new RegExp(`^Tổng +40 +100,0% +${facts.revenue.toLocaleString('vi-VN').replace(/\./g, '\\.')} ₫$`),
+    );
+    for (const segment of expected.summary.segments.filter((s) => s.customers > 0)) {
+      expect(
+        lines.some((line) => line.startsWith(segment.name) && line.includes(` ${segment.customers} `)),
+      ).toBe(true);
+    }
+    expect(out).toContain(`Tính đến ${facts.asOf} · `);
+    expect(out).toContain(`${facts.issues} lỗi dữ liệu (xem tab "Lỗi dữ liệu")`);
+    expect(out).toContain(`Đã ghi: ${join(dir, 'out', 'shop.xlsx')}`);
+    expect(facts.issues).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['semicolon with a BOM', ';', true],
+    ['tab', '\t', false],
+  ])('reads %s separated files to the same result as commas', async (_label, separator, bom) => {
+    const prefix = bom ? '\uFEFF' : '';
+    const name = separator === ';' ? 'semi' : 'tab';
+    writeFileSync(join(dir, `${name}-hd.csv`), prefix + toCsv(shop.invoices, separator));
+    writeFileSync(join(dir, `${name}-kh.csv`), prefix + toCsv(shop.customers, separator));
+    const reference = await runJson(['hoa-don.csv', 'khach-hang.csv', '-o', 'ref.xlsx', '--as-of', 'latest']);
+    const other = await runJson([
+      `${name}-hd.csv`,
+      `${name}-kh.csv`,
+      '-o',
+      `${name}.xlsx`,
+      '--as-of',
+      'latest',
+    ]);
+    expect({ ...other, output: '' }).toEqual({ ...reference, output: '' });
+  });
+
+  it('finds the customer file when it is given first', async () => {
+    const swapped = await runJson([
+      'khach-hang.csv',
+      'hoa-don.csv',
+      '-o',
+      'swapped.xlsx',
+      '--as-of',
+      'latest',
+    ]);
+    const reference = await runJson([
+      'hoa-don.csv',
+      'khach-hang.csv',
+      '-o',
+      'ref2.xlsx',
+      '--as-of',
+      'latest',
+    ]);
+    expect(swapped.segments).toEqual(reference.segments);
+  });
+
+  it('runs on invoices alone', async () => {
+    const result = await runJson(['hoa-don.csv', '-o', 'alone.xlsx', '--as-of', 'latest']);
+    expect(result.customers).toBe(38);
+    expect(result.prospects).toBe(0);
+  });
+});
+
+describe('segment-tabs on one .xlsx workbook', () => {
+  it('finds the invoice and customer sheets by their headers and reads date cells on the shop calendar', async () => {
+    const path = join(dir, 'shop.xlsx');
+    await writeShopXlsx(path, shop);
+    const { code, out, err } = await run([
+      'shop.xlsx',
+      '-o',
+      'from-xlsx.xlsx',
+      '--as-of',
+      'latest',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(err).toBe('hóa đơn: sheet "Hóa đơn"; khách hàng: sheet "Khách hàng"\nBỏ qua: "Ghi chú".\n');
+    const fromXlsx = JSON.parse(out) as CliSummaryJson;
+    const fromCsv = await runJson(['hoa-don.csv', 'khach-hang.csv', '-o', 'ref3.xlsx', '--as-of', 'latest']);
+    // Same days, same amounts: the same segments whichever file type the shop exported.
+    expect(fromXlsx.asOf).toBe(fromCsv.asOf);
+    expect(fromXlsx.segments).toEqual(fromCsv.segments);
+    expect(fromXlsx.revenue).toBe(fromCsv.revenue);
+  });
+});
+
+describe('options', () => {
+  it('--as-of: a given day, the latest purchase, or today on the shop clock', async () => {
+    expect((await runJson(['hoa-don.csv', '-o', 'a.xlsx', '--as-of', '2026-12-31'])).asOf).toBe('2026-12-31');
+    const latestDay = shop.invoices
+      .map((row) => /^(\d{2})\/(\d{2})\/2026/.exec(row[1] ?? ''))
+      .filter((match) => match !== null)
+      .map((match) => `2026-${match![2]}-${match![1]}`)
+      .sort()
+      .at(-1);
+    expect((await runJson(['hoa-don.csv', '-o', 'a.xlsx', '--as-of', 'latest'])).asOf).toBe(latestDay);
+    expect((await runJson(['hoa-don.csv', '-o', 'a.xlsx'])).asOf).toBe('2026-11-22');
+  });
+
+  it('--tz: "today" is the day in the given zone', async () => {
+    const lateEvening = Date.UTC(2026, 10, 21, 18, 30); // 01:30 on the 22nd in Vietnam
+    expect((await runJson(['hoa-don.csv', '-o', 'a.xlsx'], lateEvening)).asOf).toBe('2026-11-22');
+    const utc = await runJson(['hoa-don.csv', '-o', 'a.xlsx', '--tz', 'UTC'], lateEvening);
+    expect(utc.asOf).toBe('2026-11-21');
+    expect(utc.timeZone).toBe('UTC');
+  });
+
+  it('--levels: scores run from 1 to the number of levels', async () => {
+    const { code } = await run(['hoa-don.csv', '-o', 'levels.xlsx', '--levels', '3', '--as-of', 'latest']);
+    expect(code).toBe(0);
+    const sheet = (await readWorkbook(join(dir, 'levels.xlsx'))).getWorksheet('Khách hàng RFM')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const scores = ['R', 'F', 'M'].flatMap((name) => {
+      const column = headers.indexOf(name) + 1;
+      return sheet.getColumn(column).values.slice(2) as number[];
+    });
+    expect(new Set(scores)).toEqual(new Set([1, 2, 3]));
+  });
+
+  it('--metrics: scores only the chosen metrics', async () => {
+    const result = await runJson(['hoa-don.csv', '-o', 'a.xlsx', '--metrics', 'rf', '--as-of', 'latest']);
+    expect(result.metrics).toBe('rf');
+    const sheet = (await readWorkbook(join(dir, 'a.xlsx'))).getWorksheet('Khách hàng RFM')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const codes = sheet.getColumn(headers.indexOf('Mã RFM') + 1).values.slice(2) as string[];
+    expect(codes.every((code) => /^[1-5]{2}$/.test(code))).toBe(true);
+  });
+
+  it('--breakpoints: the shop thresholds replace quintiles, and bad ones are refused', async () => {
+    writeFileSync(
+      join(dir, 'bp.json'),
+      JSON.stringify({ r: [30, 60, 90, 180], f: [2, 3, 5, 8], m: [500000, 1e6, 2e6, 4e6] }),
+    );
+    const result = await runJson([
+      'hoa-don.csv',
+      '-o',
+      'a.xlsx',
+      '--breakpoints',
+      'bp.json',
+      '--as-of',
+      'latest',
+    ]);
+    expect(result.method).toBe('breakpoints');
+
+    writeFileSync(join(dir, 'bp-short.json'), JSON.stringify({ r: [30, 60, 90] }));
+    const short = await run(['hoa-don.csv', '-o', 'a.xlsx', '--breakpoints', 'bp-short.json']);
+    expect(short.code).toBe(1);
+    expect(short.err).toBe(
+      'segment-tabs: --breakpoints bp-short.json: Recency breakpoints: expected 4 thresholds for 5 levels, got 3.\n',
+    );
+    writeFileSync(join(dir, 'bp-falling.json'), JSON.stringify({ f: [5, 3, 2, 1] }));
+    expect((await run(['hoa-don.csv', '-o', 'a.xlsx', '--breakpoints', 'bp-falling.json'])).err).toBe(
+      'segment-tabs: --breakpoints bp-falling.json: Frequency breakpoints: thresholds must rise; 3 follows 5.\n',
+    );
+    writeFileSync(join(dir, 'bp-bad.json'), '{ r: [30] }');
+    const bad = await run(['hoa-don.csv', '-o', 'a.xlsx', '--breakpoints', 'bp-bad.json']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^segment-tabs: --breakpoints .*bp-bad\.json: không phải JSON hợp lệ/);
+    const missing = await run(['hoa-don.csv', '-o', 'a.xlsx', '--breakpoints', 'none.json', '--lang', 'en']);
+    expect(missing.err).toBe(`segment-tabs: --breakpoints: file not found: ${join(dir, 'none.json')}\n`);
+  });
+
+  it('--map: names the columns of a sheet whose headers the detector does not know', async () => {
+    const renamed = shop.invoices.map((row, i) =>
+      i === 0
+        ? ['Số phiếu', 'Ngày giờ giao dịch', 'Khách', 'Họ tên', 'SĐT liên hệ', 'Thành tiền sau giảm']
+        : row,
+    );
+    writeFileSync(join(dir, 'renamed.csv'), toCsv(renamed, ','));
+    const without = await run(['renamed.csv', '-o', 'a.xlsx']);
+    expect(without.code).toBe(1);
+    expect(without.err).toContain('--map');
+    writeFileSync(
+      join(dir, 'columns.json'),
+      JSON.stringify({
+        invoices: {
+          invoiceCode: 'Số phiếu',
+          date: 'ngay gio giao dich',
+          customerCode: 'C',
+          name: 'Họ tên',
+          invoiceTotal: 'F',
+        },
+      }),
+    );
+    const mapped = await runJson([
+      'renamed.csv',
+      '-o',
+      'a.xlsx',
+      '--map',
+      'columns.json',
+      '--as-of',
+      'latest',
+    ]);
+    const reference = await runJson(['hoa-don.csv', '-o', 'ref4.xlsx', '--as-of', 'latest']);
+    expect(mapped.segments).toEqual(reference.segments);
+  });
+
+  it('--map: refuses unknown fields and headers that are not there, listing what is', async () => {
+    writeFileSync(join(dir, 'map-field.json'), JSON.stringify({ invoices: { amount: 'Khách cần trả' } }));
+    const field = await run(['hoa-don.csv', '-o', 'a.xlsx', '--map', 'map-field.json']);
+    expect(field.code).toBe(1);
+    expect(field.err).toMatch(
+      /^segment-tabs: --map map-field\.json: "amount" is not a field of invoices\. Fields: invoiceCode, date, /,
+    );
+    writeFileSync(
+      join(dir, 'map-header.json'),
+      JSON.stringify({ invoices: { invoiceTotal: 'Tổng tiền hàng' } }),
+    );
+    const header = await run(['hoa-don.csv', '-o', 'a.xlsx', '--map', 'map-header.json']);
+    expect(header.code).toBe(1);
+    expect(header.err).toBe(
+      'segment-tabs: --map: không thấy cột "Tổng tiền hàng" trong sheet "hoa-don.csv". Đã thấy: Mã hóa đơn, Thời gian, Mã khách hàng, Tên khách hàng, Điện thoại, Khách cần trả.\n',
+    );
+  });
+
+  it('--date-order: decides text dates that read either way, and is asked for when it is missing', async () => {
+    const ambiguous = makeShop({ dayFirstOnly: true });
+    writeFileSync(join(dir, 'ambiguous.csv'), toCsv(ambiguous.invoices, ','));
+    const refused = await run(['ambiguous.csv', '-o', 'a.xlsx', '--lang', 'en']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /^segment-tabs: Cannot tell day\/month order in column B \("Thời gian"\) of sheet "ambiguous\.csv"/,
+    );
+    expect(refused.err).toContain(
+      '\nPass --date-order dmy (day first: 05/03 is 5 March) or --date-order mdy (month first).\n',
+    );
+    const dmy = await runJson(['ambiguous.csv', '-o', 'a.xlsx', '--date-order', 'dmy', '--as-of', 'latest']);
+    const mdy = await runJson(['ambiguous.csv', '-o', 'a.xlsx', '--date-order', 'mdy', '--as-of', 'latest']);
+    expect(dmy.asOf).toBe('2026-11-12');
+    expect(mdy.asOf).toBe('2026-12-11');
+  });
+
+  it('--monetary: average order value changes the M scores, not the revenue', async () => {
+    const total = await runJson(['hoa-don.csv', '-o', 'a.xlsx', '--as-of', 'latest']);
+    const average = await runJson([
+      'hoa-don.csv',
+      '-o',
+      'a.xlsx',
+      '--monetary',
+      'average',
+      '--as-of',
+      'latest',
+    ]);
+    expect(average.monetary).toBe('average');
+    expect(average.revenue).toBe(total.revenue);
+    expect(average.segments).not.toEqual(total.segments);
+  });
+
+  it('--lang en: English tabs, formats and summary', async () => {
+    const { code, out } = await run([
+      'hoa-don.csv',
+      'khach-hang.csv',
+      '-o',
+      'en.xlsx',
+      '--lang',
+      'en',
+      '--as-of',
+      'latest',
+    ]);
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toMatch(/^Segment +Customers +Share +Revenue$/);
+    expect(out).toMatch(/\nTotal +40 +100\.0% +[\d,]+\n/);
+    expect(out).toContain('(see the "Data issues" tab)');
+    const expected = runEngine(
+      {
+        invoices: { name: 'hoa-don.csv', values: shop.invoices },
+        customers: { name: 'khach-hang.csv', values: shop.customers },
+      },
+      engineOptions({ asOf: 'latest', language: 'en' }),
+    );
+    const workbook = await readWorkbook(join(dir, 'en.xlsx'));
+    expectWorkbookToMatchPlan(workbook, expected.plan, 'en');
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toContain('RFM Customers');
+  });
+
+  it('--json: a stable shape with every segment', async () => {
+    const result = await runJson(['hoa-don.csv', 'khach-hang.csv', '-o', 'j.xlsx', '--as-of', '2026-11-30']);
+    expect(Object.keys(result)).toEqual([
+      'version',
+      'output',
+      'tabs',
+      'asOf',
+      'timeZone',
+      'language',
+      'levels',
+      'metrics',
+      'method',
+      'monetary',
+      'customers',
+      'buyers',
+      'prospects',
+      'invoices',
+      'revenue',
+      'dataIssues',
+      'segments',
+    ]);
+    expect(result).toMatchObject({
+      version: 1,
+      output: join(dir, 'j.xlsx'),
+      asOf: '2026-11-30',
+      customers: 40,
+      buyers: 38,
+      prospects: 2,
+    });
+    expect(result.segments.map((segment) => segment.id)).toContain('prospect');
+    expect(result.segments.reduce((sum, segment) => sum + segment.customers, 0)).toBe(40);
+    const workbook = await readWorkbook(join(dir, 'j.xlsx'));
+    expect(result.tabs).toEqual(workbook.worksheets.map((sheet) => sheet.name));
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const { code, out } = await run(['--help', '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(out).toContain('segment-tabs <input.xlsx | invoices.csv [customers.csv]> -o out.xlsx [options]');
+  });
+});
+
+describe('errors', () => {
+  it('a bad option: exit 2 with a pointer to --help', async () => {
+    const { code, err } = await run(['hoa-don.csv', '-o', 'a.xlsx', '--levels', '6']);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'segment-tabs: --levels: "6" is not one of 3, 4, 5.\nRun segment-tabs --help for the options.\n',
+    );
+  });
+
+  it('a missing input file', async () => {
+    const { code, err } = await run(['khong-co.csv', '-o', 'a.xlsx']);
+    expect(code).toBe(1);
+    expect(err).toBe(`segment-tabs: Không thấy tệp: ${join(dir, 'khong-co.csv')}\n`);
+  });
+
+  it('an unreadable workbook', async () => {
+    writeFileSync(join(dir, 'hong.xlsx'), 'Mã hóa đơn,Thời gian\nHD1,01/02/2026\n');
+    const { code, err } = await run(['hong.xlsx', '-o', 'a.xlsx', '--lang', 'en']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^segment-tabs: Cannot read "hong\.xlsx" as an Excel \(\.xlsx\) workbook: .+\n$/);
+  });
+
+  it('no header in a CSV: the rows it saw are listed', async () => {
+    writeFileSync(
+      join(dir, 'notes.csv'),
+      'Báo cáo bán hàng tháng 10\n\nCửa hàng,Quận 1\nGhi chú,xem file đính kèm\n',
+    );
+    const { code, err } = await run(['notes.csv', '-o', 'a.xlsx', '--lang', 'en']);
+    expect(code).toBe(1);
+    expect(err).toContain(
+      'No invoices header row found in sheet "notes.csv". Rows seen: Báo cáo bán hàng tháng 10 / Cửa hàng | Quận 1 / Ghi chú | xem file đính kèm.',
+    );
+  });
+
+  it('no header in any sheet of a workbook: each sheet and its first rows are listed', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Tháng 10').addRows([['Doanh số theo ngày'], ['Ngày', 'Tiền mặt', 'Chuyển khoản']]);
+    workbook.addWorksheet('Trống');
+    await workbook.xlsx.writeFile(join(dir, 'no-header.xlsx'));
+    const { code, err } = await run(['no-header.xlsx', '-o', 'a.xlsx', '--lang', 'en']);
+    expect(code).toBe(1);
+    expect(err).toBe(
+      'segment-tabs: No invoice or customer header row found in any sheet of "no-header.xlsx". Rows seen:\n' +
+        '  "Tháng 10": Doanh số theo ngày / Ngày | Tiền mặt | Chuyển khoản\n' +
+        'Use --map to name the columns.\n',
+    );
+  });
+
+  it('refuses to write onto an input, by any path that names it', async () => {
+    const before = readFileSync(invoicesCsv);
+    writeFileSync(join(dir, 'same.xlsx'), 'placeholder');
+    symlinkSync(join(dir, 'same.xlsx'), join(dir, 'link.xlsx'));
+    for (const output of ['same.xlsx', './same.xlsx', join(dir, 'same.xlsx'), 'link.xlsx']) {
+      const { code, err } = await run(['same.xlsx', '-o', output, '--lang', 'en']);
+      expect([output, code]).toEqual([output, 2]);
+      expect(err).toBe(
+        `segment-tabs: -o ${output} is an input file: choose another output name (inputs are never overwritten).\n`,
+      );
+    }
+    expect(readFileSync(join(dir, 'same.xlsx'), 'utf8')).toBe('placeholder');
+    expect(readFileSync(invoicesCsv)).toEqual(before);
+  });
+
+  it('creates the output folder', async () => {
+    const { code } = await run(['hoa-don.csv', '-o', 'deep/er/out.xlsx', '--as-of', 'latest']);
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, 'deep', 'er', 'out.xlsx'))).toBe(true);
+  });
+});
+
+describe('progress', () => {
+  it('shows the steps on stderr for a large input, and stays quiet on a small one', async () => {
+    const rows = [shop.invoices[0]!];
+    for (let i = 0; i < 60_000; i++) {
+      const source = shop.invoices[1 + (i % 100)]!;
+      rows.push([`HD${String(i).padStart(7, '0')}`, ...source.slice(1)]);
+    }
+    writeFileSync(join(dir, 'large.csv'), toCsv(rows, ','));
+    const large = await run(['large.csv', '-o', 'large.xlsx', '--as-of', 'latest', '--lang', 'en']);
+    expect(large.code).toBe(0);
+    // A file over 5 MB also shows its reading before its rows are counted; this one is just under.
+    const steps = large.err
+      .split('\n')
+      .filter((line) => line.startsWith('['))
+      .map((line) => line.replace(/^\[\d+\.\ds\] /, ''))
+      .filter((step) => step !== 'reading large.csv');
+    expect(steps).toEqual([
+      'reading sheets',
+      'parsing rows',
+      'matching invoices to customers',
+      'scoring',
+      'planning tabs',
+      'writing large.xlsx',
+      'done',
+    ]);
+    const small = await run(['hoa-don.csv', '-o', 'small.xlsx', '--as-of', 'latest']);
+    expect(small.err.split('\n').filter((line) => line.startsWith('['))).toEqual([]);
+  });
+});
