@@ -1,0 +1,231 @@
+/**
+ * Step 3: the run's settings. As-of day (today in the spreadsheet's zone, the latest purchase, or a picked
+ * day), the metrics scored, the number of score levels, quintile-style scores or the shop's own breakpoints
+ * (levels − 1 rising thresholds per metric), and whether M is total spend or the average order.
+ */
+import { checkThresholds, type Metric } from '../core/rfm/score';
+import type { RunSettings } from '../shared/api';
+import { el, radio, segmented } from './dom';
+import type { Strings } from './i18n';
+import { startRun } from './run';
+import type { Context, SettingsDraft } from './state';
+import { actions, field, hint, notice, primaryButton, screen, textButton } from './ui';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The draft a returning user starts from: their last run's settings. */
+export function draftFrom(settings: RunSettings | null, draft: SettingsDraft): SettingsDraft {
+  if (!settings) return draft;
+  const asOfMode = settings.asOf === 'today' || settings.asOf === 'latest' ? settings.asOf : 'pick';
+  const text = (values?: number[]) => (values ?? []).join(', ');
+  return {
+    asOfMode,
+    asOfDay: asOfMode === 'pick' ? settings.asOf : '',
+    metrics: settings.metrics,
+    levels: settings.levels,
+    scoring: settings.scoring,
+    breakpointText: {
+      r: text(settings.breakpoints?.r),
+      f: text(settings.breakpoints?.f),
+      m: text(settings.breakpoints?.m),
+    },
+    monetary: settings.monetary,
+  };
+}
+
+export function activeMetrics(metrics: RunSettings['metrics']): Metric[] {
+  return (['r', 'f', 'm'] as const).filter((metric) => metrics.includes(metric));
+}
+
+/**
+ * Thresholds as typed: separated by commas or semicolons; `1.000.000` (dots grouping thousands, as Vietnamese
+ * writes money) is one million. Null when a part is not a number.
+ */
+export function parseThresholds(text: string): number[] | null {
+  const parts = text
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const numbers = parts.map((part) => {
+    const compact = part.replace(/\s/g, '');
+    return Number(/^\d{1,3}(?:\.\d{3})+$/.test(compact) ? compact.replace(/\./g, '') : compact);
+  });
+  return numbers.every(Number.isFinite) ? numbers : null;
+}
+
+/** The settings the server gets, or the first thing to fix in the user's words. */
+export function toRunSettings(
+  draft: SettingsDraft,
+  t: Strings,
+): { settings: RunSettings } | { error: string } {
+  if (draft.asOfMode === 'pick' && !DAY.test(draft.asOfDay)) return { error: t.asOfPickMissing };
+  const settings: RunSettings = {
+    asOf: draft.asOfMode === 'pick' ? draft.asOfDay : draft.asOfMode,
+    metrics: draft.metrics,
+    levels: draft.levels,
+    scoring: draft.scoring,
+    monetary: draft.monetary,
+  };
+  if (draft.scoring === 'breakpoints') {
+    const breakpoints: NonNullable<RunSettings['breakpoints']> = {};
+    for (const metric of activeMetrics(draft.metrics)) {
+      const thresholds = parseThresholds(draft.breakpointText[metric]);
+      if (!thresholds || checkThresholds(metric, thresholds, draft.levels) !== null) {
+        return { error: `${metric.toUpperCase()}: ${t.breakpointInvalid(draft.levels - 1)}` };
+      }
+      breakpoints[metric] = thresholds;
+    }
+    settings.breakpoints = breakpoints;
+  }
+  return { settings };
+}
+
+function breakpointInputs(context: Context): HTMLElement {
+  const { t, state, update } = context;
+  const { settings } = state;
+  const count = settings.levels - 1;
+  const caption = { r: t.breakpointR, f: t.breakpointF, m: t.breakpointM };
+  return el(
+    'div',
+    { class: 'breakpoints', 'data-testid': 'breakpoints' },
+    ...activeMetrics(settings.metrics).map((metric) => {
+      const thresholds = parseThresholds(settings.breakpointText[metric]);
+      const typed = settings.breakpointText[metric].trim() !== '';
+      const invalid = typed && (!thresholds || checkThresholds(metric, thresholds, settings.levels) !== null);
+      return field(
+        caption[metric],
+        el('input', {
+          type: 'text',
+          inputmode: 'decimal',
+          value: settings.breakpointText[metric],
+          placeholder: metric === 'r' ? '30, 60, 90, 180' : metric === 'f' ? '2, 3, 5, 8' : '500000, 1000000',
+          'aria-invalid': invalid ? 'true' : 'false',
+          'data-testid': `breakpoints-${metric}`,
+          // Typing stores silently (the caret stays); leaving the box re-renders to show whether it is valid.
+          onInput: (event) =>
+            update(
+              (s) => void (s.settings.breakpointText[metric] = (event.target as HTMLInputElement).value),
+              false,
+            ),
+          onChange: () => update(() => undefined),
+        }),
+        hint(
+          invalid
+            ? t.breakpointInvalid(count)
+            : metric === 'r'
+              ? t.breakpointHintR(count)
+              : t.breakpointHintFM(count),
+        ),
+      );
+    }),
+  );
+}
+
+export function renderSettings(context: Context): HTMLElement {
+  const { t, state, update } = context;
+  const { settings } = state;
+  const set = (change: (draft: SettingsDraft) => void) =>
+    update((s) => {
+      change(s.settings);
+      s.error = null;
+    });
+  const today = state.setup?.today ?? '';
+  const run = () => {
+    const checked = toRunSettings(settings, t);
+    if ('error' in checked) update((s) => void (s.error = checked.error));
+    else void startRun(context, checked.settings);
+  };
+  return screen(
+    'step-settings',
+    t.settingsTitle,
+    el(
+      'fieldset',
+      { 'data-testid': 'as-of' },
+      el('legend', {}, t.asOfLabel),
+      radio('as-of', 'today', t.asOfToday(today), settings.asOfMode === 'today', () =>
+        set((d) => void (d.asOfMode = 'today')),
+      ),
+      radio('as-of', 'latest', t.asOfLatest, settings.asOfMode === 'latest', () =>
+        set((d) => void (d.asOfMode = 'latest')),
+      ),
+      radio('as-of', 'pick', t.asOfPick, settings.asOfMode === 'pick', () =>
+        set((d) => void (d.asOfMode = 'pick')),
+      ),
+      settings.asOfMode === 'pick'
+        ? el('input', {
+            type: 'date',
+            class: 'indent',
+            value: settings.asOfDay,
+            max: today || undefined,
+            'aria-label': t.asOfPick,
+            'data-testid': 'as-of-day',
+            onChange: (event) => set((d) => void (d.asOfDay = (event.target as HTMLInputElement).value)),
+          })
+        : null,
+    ),
+    el(
+      'div',
+      { class: 'field' },
+      el('span', { class: 'caption' }, t.metricsLabel),
+      segmented(
+        t.metricsLabel,
+        [
+          ['rfm', 'RFM'],
+          ['rf', 'RF'],
+          ['rm', 'RM'],
+          ['fm', 'FM'],
+        ],
+        settings.metrics,
+        (metrics) => set((d) => void (d.metrics = metrics)),
+        'metrics',
+      ),
+      hint(t.metricsHelp),
+    ),
+    el(
+      'div',
+      { class: 'field' },
+      el('span', { class: 'caption' }, t.levelsLabel),
+      segmented(
+        t.levelsLabel,
+        [
+          ['5', '5'],
+          ['4', '4'],
+          ['3', '3'],
+        ],
+        String(settings.levels) as '5' | '4' | '3',
+        (levels) => set((d) => void (d.levels = Number(levels) as RunSettings['levels'])),
+        'levels',
+      ),
+    ),
+    el(
+      'fieldset',
+      { 'data-testid': 'scoring' },
+      el('legend', {}, t.scoringLabel),
+      radio('scoring', 'quintile', t.scoringQuintile, settings.scoring === 'quintile', () =>
+        set((d) => void (d.scoring = 'quintile')),
+      ),
+      radio('scoring', 'breakpoints', t.scoringBreakpoints, settings.scoring === 'breakpoints', () =>
+        set((d) => void (d.scoring = 'breakpoints')),
+      ),
+      settings.scoring === 'breakpoints' ? breakpointInputs(context) : null,
+    ),
+    settings.metrics.includes('m')
+      ? el(
+          'fieldset',
+          { 'data-testid': 'monetary' },
+          el('legend', {}, t.monetaryLabel),
+          radio('monetary', 'total', t.monetaryTotal, settings.monetary === 'total', () =>
+            set((d) => void (d.monetary = 'total')),
+          ),
+          radio('monetary', 'average', t.monetaryAverage, settings.monetary === 'average', () =>
+            set((d) => void (d.monetary = 'average')),
+          ),
+        )
+      : null,
+    state.error ? notice('error', state.error) : null,
+    actions(
+      textButton(t.back, { onClick: () => update((s) => void ((s.step = 'columns'), (s.error = null))) }),
+      primaryButton(t.runButton, { 'data-testid': 'run', onClick: run }),
+    ),
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * The sidebar's state: one plain object, changed only through `update`, which re-renders the page. Text
+ * inputs store what is typed without re-rendering (so the caret stays) and re-render on `change`.
+ */
+import type {
+  ColumnDetection,
+  Language,
+  Progress,
+  RunResult,
+  RunSettings,
+  SetupInfo,
+  SheetKind,
+} from '../shared/api';
+import type { ExportPreset } from './csv';
+import { strings, type Strings } from './i18n';
+
+/** The screens, in journey order. The filter-segment builder will add its own between result and export. */
+export type Step = 'data' | 'columns' | 'settings' | 'run' | 'result' | 'export';
+
+/** The user's view of one sheet's columns: the server's detection plus their changes. */
+export interface SheetMapping {
+  detection: ColumnDetection;
+  /** Field id → 0-based column (−1: not in the sheet), starting from the detection. */
+  columnMap: Record<string, number>;
+  /** Fields the user changed: their chip says so and the preview marks them stale. */
+  changed: string[];
+  /** The chosen day/month order; null while an ambiguous sheet waits for the user. */
+  dateOrder: 'dmy' | 'mdy' | null;
+  showAllFields: boolean;
+}
+
+export interface SettingsDraft {
+  asOfMode: 'today' | 'latest' | 'pick';
+  /** `yyyy-mm-dd` for the picked day; '' until picked. */
+  asOfDay: string;
+  metrics: RunSettings['metrics'];
+  levels: RunSettings['levels'];
+  scoring: RunSettings['scoring'];
+  /** Breakpoints as typed, per metric: comma-separated numbers. */
+  breakpointText: { r: string; f: string; m: string };
+  monetary: RunSettings['monetary'];
+}
+
+export interface RunState {
+  runId: string;
+  /** The settings sent, so a failed run can be tried again as it was. */
+  settings: RunSettings;
+  progress: Progress | null;
+  /** The server's message when the run failed. */
+  failure: string | null;
+}
+
+export interface ExportState {
+  segmentId: string;
+  preset: ExportPreset;
+  busy: boolean;
+  /** The last file made: its link stays on screen so it can be downloaded again. */
+  file: { name: string; url: string; rows: number; skipped: number } | null;
+  error: string | null;
+}
+
+export interface AppState {
+  language: Language;
+  setup: SetupInfo | null;
+  step: Step;
+  /** A wait on the server, with what is being waited for. */
+  busy: string | null;
+  /** A message for the current screen (a server error, or what to fix before going on). */
+  error: string | null;
+  /** Chosen tab names; '' for none. */
+  invoiceSheet: string;
+  customerSheet: string;
+  mappings: Partial<Record<SheetKind, SheetMapping>>;
+  settings: SettingsDraft;
+  run: RunState | null;
+  result: RunResult | null;
+  exporting: ExportState;
+}
+
+export function initialState(language: Language): AppState {
+  return {
+    language,
+    setup: null,
+    step: 'data',
+    busy: null,
+    error: null,
+    invoiceSheet: '',
+    customerSheet: '',
+    mappings: {},
+    settings: {
+      asOfMode: 'today',
+      asOfDay: '',
+      metrics: 'rfm',
+      levels: 5,
+      scoring: 'quintile',
+      breakpointText: { r: '', f: '', m: '' },
+      monetary: 'total',
+    },
+    run: null,
+    result: null,
+    exporting: { segmentId: '', preset: 'plain', busy: false, file: null, error: null },
+  };
+}
+
+/** What every screen receives: the state, its strings, and the way to change it. */
+export interface Context {
+  readonly state: AppState;
+  readonly t: Strings;
+  /** Applies a change and re-renders (unless `render` is false). */
+  update(change: (state: AppState) => void, render?: boolean): void;
+}
+
+export interface Store {
+  context(): Context;
+  update(change: (state: AppState) => void, render?: boolean): void;
+}
+
+export function createStore(state: AppState, render: (context: Context) => void): Store {
+  const store: Store = {
+    context: () => ({ state, t: strings(state.language), update: store.update }),
+    update(change, shouldRender = true) {
+      change(state);
+      if (shouldRender) render(store.context());
+    },
+  };
+  return store;
+}
