@@ -108,21 +108,23 @@ function rowHoldingHeaders(values: CellValue[][], names: string[]): number {
 }
 
 /**
- * Applies one kind's map to a sheet: column letters map directly; header texts are looked up in the header row
- * (the row holding all of them). A header text that is also a column letter (`ID`) counts as a header first.
+ * Applies one kind's map to a sheet: header texts are looked up in the header row (the row holding all of
+ * them, or the detector's when the map gives letters only); a value that is not a header is a column letter.
+ * A header text that is also a column letter (`Tag`, `ID`) counts as a header first.
  */
 export function applyColumnMap(
   sheet: SheetInput,
+  kind: SheetKind,
   mapping: Partial<Record<FieldId, string>>,
   language: Language,
 ): SheetInput {
   const entries = Object.entries(mapping) as [FieldId, string][];
   if (entries.length === 0) return sheet;
   const named = entries.filter(([, column]) => !COLUMN_LETTERS.test(column)).map(([, column]) => column);
-  const headerRow = named.length ? rowHoldingHeaders(sheet.values, named) : -1;
-  if (named.length && headerRow < 0) {
+  const namedRow = named.length ? rowHoldingHeaders(sheet.values, named) : -1;
+  if (named.length && namedRow < 0) {
     const missing = named.filter((name) => rowHoldingHeaders(sheet.values, [name]) < 0);
-    const detected = detectHeader(sheet.values, 'invoices') ?? detectHeader(sheet.values, 'customers');
+    const detected = detectHeader(sheet.values, kind);
     const seen = detected ? detected.headers.filter(Boolean).join(', ') : firstRows(sheet.values).join(' / ');
     throw new InputError(
       missing.length
@@ -138,18 +140,30 @@ export function applyColumnMap(
           ),
     );
   }
+  const headerRow = namedRow >= 0 ? namedRow : (detectHeader(sheet.values, kind)?.headerRow ?? -1);
   const headerKeys =
     headerRow >= 0 ? (sheet.values[headerRow] ?? []).map((cell) => compactKey(cellText(cell))) : [];
+  const width = Math.max(0, ...sheet.values.slice(0, HEADER_SEARCH_ROWS).map((row) => row.length));
   const columnMap: Partial<Record<FieldId, number>> = {};
   for (const [field, column] of entries) {
     const byHeader = headerKeys.indexOf(compactKey(column));
-    columnMap[field] = byHeader >= 0 ? byHeader : columnIndex(column);
+    const index = byHeader >= 0 ? byHeader : columnIndex(column);
+    if (index >= width) {
+      throw new InputError(
+        say(
+          language,
+          `--map: ${kind}.${field} = "${column}": sheet "${sheet.name}" không có cột này (chỉ có ${width} cột).`,
+          `--map: ${kind}.${field} = "${column}": sheet "${sheet.name}" has no such column (it has ${width}).`,
+        ),
+      );
+    }
+    columnMap[field] = index;
   }
-  // With column letters only, the header row stays the detector's (and the engine reports when there is none).
+  // Only headers the user named fix the header row; with letters alone the engine keeps detecting it.
   return {
     ...sheet,
     columnMap: { ...sheet.columnMap, ...columnMap },
-    ...(headerRow >= 0 ? { headerRow } : {}),
+    ...(namedRow >= 0 ? { headerRow } : {}),
   };
 }
 
@@ -286,7 +300,7 @@ export async function loadInput(
     if (!candidate) continue;
     let sheet: SheetInput = { name: candidate.name, values: candidate.values };
     if (options.dateOrder) sheet.dateOrder = options.dateOrder;
-    if (map[kind]) sheet = applyColumnMap(sheet, map[kind], options.language);
+    if (map[kind]) sheet = applyColumnMap(sheet, kind, map[kind], options.language);
     input[kind] = sheet;
     rows += candidate.values.length;
   }

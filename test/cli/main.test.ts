@@ -295,8 +295,18 @@ describe('options', () => {
     );
     const dmy = await runJson(['ambiguous.csv', '-o', 'a.xlsx', '--date-order', 'dmy', '--as-of', 'latest']);
     const mdy = await runJson(['ambiguous.csv', '-o', 'a.xlsx', '--date-order', 'mdy', '--as-of', 'latest']);
-    expect(dmy.asOf).toBe('2026-11-12');
-    expect(mdy.asOf).toBe('2026-12-11');
+    const latest = (order: 'dmy' | 'mdy') =>
+      ambiguous.invoices
+        .map((row) => /^(\d{2})\/(\d{2})\/2026/.exec(row[1] ?? ''))
+        .filter((match) => match !== null)
+        .map((match) =>
+          order === 'dmy' ? `2026-${match![2]}-${match![1]}` : `2026-${match![1]}-${match![2]}`,
+        )
+        .sort()
+        .at(-1);
+    expect(dmy.asOf).toBe(latest('dmy'));
+    expect(mdy.asOf).toBe(latest('mdy'));
+    expect(dmy.asOf).not.toBe(mdy.asOf);
   });
 
   it('--monetary: average order value changes the M scores, not the revenue', async () => {

@@ -56,7 +56,8 @@ export function makeShop(options: { dayFirstOnly?: boolean } = {}): Shop {
       ]);
     }
   }
-  invoices.push([`HD${String(serial++).padStart(6, '0')}`, '14/10/2026 10:00', '', 'Khách lẻ', '', '120000']);
+  const walkInDay = options.dayFirstOnly ? '10/10/2026 10:00' : '14/10/2026 10:00';
+  invoices.push([`HD${String(serial++).padStart(6, '0')}`, walkInDay, '', 'Khách lẻ', '', '120000']);
   invoices.push(['']);
   invoices.push([`HD${String(serial).padStart(6, '0')}`, 'không rõ', 'KH000001', '', '', '90000']);
   return { invoices, customers };
