@@ -98,19 +98,22 @@ export class CallLog extends Map<string, number> {
 export class Core {
   realm: Realm = { Date, Error };
   readonly calls: CallLog;
-  /** Milliseconds added to the wall clock by `advanceTime` and `Utilities.sleep`. */
-  private skewMs = 0;
+  /**
+   * The virtual clock (cache expiry, locks held elsewhere): it starts at the real time and moves only through
+   * `advanceTime` and `Utilities.sleep`, so expiry tests are exact. Scripts' own `new Date()` is real time.
+   */
+  private clockMs = Date.now();
 
   constructor() {
     this.calls = new CallLog((message) => this.fail(message));
   }
 
   now(): number {
-    return Date.now() + this.skewMs;
+    return this.clockMs;
   }
 
   advanceTime(ms: number): void {
-    this.skewMs += ms;
+    this.clockMs += ms;
   }
 
   /** Throws an `Error` of the bound realm, as an Apps Script service does. */
