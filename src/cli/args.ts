@@ -19,6 +19,8 @@ export interface CliArgs {
   metrics: MetricSet;
   breakpointsFile?: string;
   mapFile?: string;
+  /** JSON list of filter segments, added after the RFM segment tabs. */
+  segmentsFile?: string;
   dateOrder?: 'dmy' | 'mdy';
   monetary: 'total' | 'average';
   language: Language;
@@ -43,6 +45,7 @@ const VALUE_OPTIONS = [
   '--metrics',
   '--breakpoints',
   '--map',
+  '--segments',
   '--date-order',
   '--monetary',
   '--lang',
@@ -164,7 +167,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       : oneOf('--monetary', monetaryText, ['total', 'average'] as const);
   const languageText = values.get('--lang');
   if (languageText !== undefined) oneOf('--lang', languageText, ['vi', 'en'] as const);
-  for (const option of ['--breakpoints', '--map'] as const) {
+  for (const option of ['--breakpoints', '--map', '--segments'] as const) {
     if (values.get(option) === '') throw new UsageError(`${option} needs a file name.`);
   }
   return {
@@ -177,6 +180,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     metrics,
     breakpointsFile: values.get('--breakpoints'),
     mapFile: values.get('--map'),
+    segmentsFile: values.get('--segments'),
     dateOrder,
     monetary,
     language,
@@ -200,6 +204,8 @@ Options:
   --metrics SET          rfm, rf, rm or fm (default ${DEFAULT_OPTIONS.metrics})
   --breakpoints FILE     JSON thresholds instead of quintiles: {"r":[30,60,90,180],"f":[2,3,5,10],"m":[...]}
   --map FILE             JSON column map: {"invoices":{"invoiceCode":"Mã hóa đơn","date":"C"},"customers":{...}}
+  --segments FILE        JSON filter segments, each a tab: [{"name":"VIP","definition":"total_spend >= 5000000",
+                         "colour":"#f9a825","abGroups":2}] (colour and abGroups optional)
   --date-order ORDER     dmy or mdy, for text dates that read either way
   --monetary WHAT        total (net spend, default) or average (order value)
   --lang LANG            vi or en: tab names, labels and messages (default ${DEFAULT_OPTIONS.language})
@@ -223,6 +229,8 @@ Tùy chọn:
   --metrics BỘ           rfm, rf, rm hoặc fm (mặc định ${DEFAULT_OPTIONS.metrics})
   --breakpoints TỆP      ngưỡng cố định (JSON) thay cho ngũ phân vị: {"r":[30,60,90,180],"f":[2,3,5,10],"m":[...]}
   --map TỆP              bảng cột (JSON): {"invoices":{"invoiceCode":"Mã hóa đơn","date":"C"},"customers":{...}}
+  --segments TỆP         phân khúc lọc (JSON), mỗi phân khúc một tab: [{"name":"VIP","definition":"total_spend >= 5000000",
+                         "colour":"#f9a825","abGroups":2}] (colour và abGroups không bắt buộc)
   --date-order THỨ_TỰ    dmy hoặc mdy, cho ngày dạng chữ đọc được cả hai cách
   --monetary LOẠI        total (tổng chi, mặc định) hoặc average (giá trị đơn trung bình)
   --lang NGÔN_NGỮ        vi hoặc en: tên tab, nhãn và thông báo (mặc định ${DEFAULT_OPTIONS.language})

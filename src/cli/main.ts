@@ -11,6 +11,7 @@ import { EngineError } from '../core/errors';
 import { runEngine } from '../core/engine';
 import { say } from '../core/i18n';
 import { DEFAULT_OPTIONS, type Breakpoints, type EngineOptions, type Language } from '../core/options';
+import type { SavedFilterSegment } from '../core/filter/run';
 import { checkThresholds, type Metric } from '../core/rfm/score';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { checkColumnMap, InputError, loadInput, type ColumnMapFile } from './load-input';
@@ -84,6 +85,52 @@ export function checkBreakpoints(json: unknown, file: string, levels: CliArgs['l
     breakpoints[metric as Metric] = thresholds as number[];
   }
   return breakpoints;
+}
+
+/** Tab colour of a filter segment whose entry gives none. */
+const DEFAULT_SEGMENT_COLOUR = '#6a1b9a';
+const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * Checks the `--segments` JSON: a list of `{ name, definition, colour?, abGroups?, enabled? }`. Definitions are
+ * compiled by the engine; one that does not compile becomes a data issue and the other segments still run.
+ */
+export function checkFilterSegments(json: unknown, file: string): SavedFilterSegment[] {
+  const fail = (what: string): never => {
+    throw new CliFailure(`--segments ${file}: ${what}`, 1);
+  };
+  if (!Array.isArray(json))
+    fail('expected a list such as [{"name": "VIP", "definition": "total_spend >= 5000000"}].');
+  const names = new Set<string>();
+  return (json as unknown[]).map((entry, i) => {
+    const at = `entry ${i + 1}`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) fail(`${at} is not an object.`);
+    const { name, definition, colour, abGroups, enabled } = entry as Record<string, unknown>;
+    if (typeof name !== 'string' || name.trim() === '') fail(`${at} needs a "name".`);
+    if (typeof definition !== 'string' || definition.trim() === '')
+      fail(`${at} ("${name}") needs a "definition".`);
+    if (colour !== undefined && (typeof colour !== 'string' || !HEX_COLOUR.test(colour))) {
+      fail(`${at} ("${name}"): "colour" must look like #f9a825.`);
+    }
+    if (
+      abGroups !== undefined &&
+      (!Number.isInteger(abGroups) || (abGroups as number) < 0 || (abGroups as number) > 5)
+    ) {
+      fail(`${at} ("${name}"): "abGroups" must be a whole number from 2 to 5 (0 or 1: no split).`);
+    }
+    if (enabled !== undefined && typeof enabled !== 'boolean')
+      fail(`${at} ("${name}"): "enabled" must be true or false.`);
+    const key = (name as string).trim().toLowerCase();
+    if (names.has(key)) fail(`"${name}" is given twice.`);
+    names.add(key);
+    return {
+      name: (name as string).trim(),
+      definition: definition as string,
+      colour: (colour as string | undefined) ?? DEFAULT_SEGMENT_COLOUR,
+      enabled: (enabled as boolean | undefined) ?? true,
+      ...(abGroups !== undefined ? { abGroups: abGroups as number } : {}),
+    };
+  });
 }
 
 /** Real path of a file that may not exist yet: its folder's real path (when the folder exists) and its name. */
@@ -200,6 +247,13 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
       )
     : undefined;
 
+  const filterSegments = args.segmentsFile
+    ? checkFilterSegments(
+        readJsonFile('--segments', resolve(io.cwd, args.segmentsFile), language),
+        args.segmentsFile,
+      )
+    : undefined;
+
   const progress = new Progress(io.stderr);
   progress.enabled = inputs.reduce((sum, input) => sum + statSync(input).size, 0) > PROGRESS_BYTES;
   progress.step(say(language, `đọc ${args.inputs.join(', ')}`, `reading ${args.inputs.join(', ')}`));
@@ -236,6 +290,7 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     monetary: args.monetary,
     language,
     ...(breakpoints ? { breakpoints } : {}),
+    ...(filterSegments ? { filterSegments } : {}),
     onProgress: (step) => progress.step(STEP_NAMES[language][step] ?? step),
   };
   let result;

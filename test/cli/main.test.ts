@@ -325,6 +325,56 @@ describe('options', () => {
     expect(average.segments).not.toEqual(total.segments);
   });
 
+  it('--segments: each filter segment gets a tab and a line under the table', async () => {
+    writeFileSync(
+      join(dir, 'segments.json'),
+      JSON.stringify([
+        { name: 'Khách VIP', definition: 'total_spend >= 3000000', colour: '#f9a825' },
+        { name: 'Mua từ 3 lần', definition: 'invoices >= 3', abGroups: 2 },
+      ]),
+    );
+    const { code, out } = await run([
+      'hoa-don.csv',
+      'khach-hang.csv',
+      '-o',
+      'seg.xlsx',
+      '--segments',
+      'segments.json',
+      '--as-of',
+      'latest',
+    ]);
+    expect(code).toBe(0);
+    const tail = out.split('\n\n')[1]!.split('\n');
+    expect(tail[0]).toMatch(/^Khách VIP +\d+ +\d+,\d% +[\d.]+ ₫$/);
+    expect(tail[1]).toMatch(/^Mua từ 3 lần +\d+ +\d+,\d% +[\d.]+ ₫$/);
+    const workbook = await readWorkbook(join(dir, 'seg.xlsx'));
+    const vip = workbook.getWorksheet('Khách VIP')!;
+    expect(vip.properties.tabColor).toEqual({ argb: 'FFF9A825' });
+    expect(workbook.getWorksheet('Mua từ 3 lần')!.properties.tabColor).toEqual({ argb: 'FF6A1B9A' });
+    const json = await runJson([
+      'hoa-don.csv',
+      '-o',
+      'seg2.xlsx',
+      '--segments',
+      'segments.json',
+      '--as-of',
+      'latest',
+    ]);
+    expect(
+      json.segments.filter((segment) => segment.kind === 'filter').map((segment) => segment.name),
+    ).toEqual(['Khách VIP', 'Mua từ 3 lần']);
+
+    writeFileSync(
+      join(dir, 'segments-bad.json'),
+      JSON.stringify([{ name: 'VIP', definition: 'x', colour: 'gold' }]),
+    );
+    const bad = await run(['hoa-don.csv', '-o', 'a.xlsx', '--segments', 'segments-bad.json']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toBe(
+      'segment-tabs: --segments segments-bad.json: entry 1 ("VIP"): "colour" must look like #f9a825.\n',
+    );
+  });
+
   it('--lang en: English tabs, formats and summary', async () => {
     const { code, out } = await run([
       'hoa-don.csv',
