@@ -9,7 +9,8 @@
 // the run's cache writes are mirrored to this thread, and `getProgress` runs Code.js in a second vm context
 // whose CacheService reads that mirror: the same bundle, the same separation.
 //
-// Options: --port N (default 8300; 0 picks a free port), --host H (default 127.0.0.1).
+// Options: --port N (default 8300; 0 picks a free port), --host H (default 127.0.0.1), --lang vi|en (the
+// user's locale, which the sidebar starts in; default vi).
 // Prints "Preview: http://host:port/" once it is ready. Routes are listed in handle() below.
 import { build } from 'esbuild';
 import { Buffer } from 'node:buffer';
@@ -58,7 +59,7 @@ const [backendCode, viewCode, shimCode] = await Promise.all([
 
 /**
  * The document cache shared by executions, as Apps Script's CacheService is: the run (in the worker) writes,
- * the progress execution (here) reads. Expiry as in Apps Script: seconds, default 600.
+ * the progress execution (here) reads. Entries carry the expiry instant the emulator gave them.
  */
 const documentCache = new Map();
 function cacheGet(key) {
@@ -89,7 +90,7 @@ const CACHE_ONLY = new Set(['getProgress']);
 // executions that take the document lock (and the emulator is one spreadsheet).
 const worker = new Worker(backendCode, {
   eval: true,
-  workerData: { root, codePath: join(dist, 'Code.js') },
+  workerData: { root, codePath: join(dist, 'Code.js'), language: option('lang', 'vi') },
 });
 let nextId = 1;
 const pending = new Map();
@@ -98,9 +99,8 @@ let version = 0;
 
 worker.on('message', (message) => {
   if (message.type === 'cache') {
-    for (const [key, value, seconds] of message.puts) {
-      documentCache.set(key, { value, expires: Date.now() + 1000 * (seconds ?? 600) });
-    }
+    if (message.clear) documentCache.clear();
+    for (const [key, value, expires] of message.puts) documentCache.set(key, { value, expires });
     for (const key of message.removes) documentCache.delete(key);
     return;
   }
@@ -168,6 +168,7 @@ async function handle(request, response) {
   if (request.method === 'GET' && path === '/') {
     return send(response, 200, 'text/html; charset=utf-8', readFileSync(join(here, 'page.html'), 'utf8'));
   }
+  if (path === '/favicon.ico') return send(response, 204, 'text/plain', '');
   if (request.method === 'GET' && path === '/view.js')
     return send(response, 200, 'text/javascript', viewCode);
   if (request.method === 'GET' && path === '/sidebar')

@@ -6,7 +6,6 @@
 import type { Language } from '../shared/api';
 
 const vi = {
-  appTitle: 'Segment Tabs',
   languageLabel: 'Ngôn ngữ',
   loading: 'Đang tải…',
   stepNames: ['Dữ liệu', 'Cột', 'Thiết lập', 'Kết quả'] as readonly string[],
@@ -127,7 +126,6 @@ const vi = {
 export type Strings = typeof vi;
 
 const en: Strings = {
-  appTitle: 'Segment Tabs',
   languageLabel: 'Language',
   loading: 'Loading…',
   stepNames: ['Data', 'Columns', 'Settings', 'Result'],

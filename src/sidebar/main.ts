@@ -31,7 +31,7 @@ function header(context: Context): HTMLElement {
   return el(
     'header',
     { class: 'top' },
-    el('h1', {}, t.appTitle),
+    // Sheets shows the add-on's name above the sidebar (showSidebar sets the title): no second heading here.
     segmented<Language>(
       t.languageLabel,
       [

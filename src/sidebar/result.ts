@@ -28,7 +28,7 @@ function segmentRow(context: Context, segment: SegmentResult): HTMLElement {
       formatNumber(language, segment.customers),
     ),
     el('span', { class: 'number share' }, formatShare(language, segment.share)),
-    el('span', { class: 'number revenue' }, formatNumber(language, segment.revenue)),
+    el('span', { class: 'number revenue' }, `${t.revenueHeader} ${formatNumber(language, segment.revenue)}`),
   ];
   const tab = segment.tab;
   if (!tab) {
