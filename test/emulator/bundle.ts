@@ -12,11 +12,16 @@ import type { Emulator } from './index';
 
 export { DIST };
 
-export function loadBundleWithEmulator(emulator: Emulator, file = join(DIST, 'Code.js')): vm.Context {
+/** Evaluates a script in a fresh context whose globals are the emulator's services. */
+export function runInEmulator(emulator: Emulator, code: string, filename = 'Code.js'): vm.Context {
   const context = vm.createContext({ ...emulator.globals });
   emulator.bindRealm(context);
-  vm.runInContext(readFileSync(file, 'utf8'), context, { filename: 'Code.js' });
+  vm.runInContext(code, context, { filename });
   return context;
+}
+
+export function loadBundleWithEmulator(emulator: Emulator, file = join(DIST, 'Code.js')): vm.Context {
+  return runInEmulator(emulator, readFileSync(file, 'utf8'));
 }
 
 /**

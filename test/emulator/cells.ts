@@ -4,6 +4,7 @@
  * "Returns the rectangular grid of values for this range … Values may be of type Number, Boolean, Date, or
  * String, depending on the value of the cell. Empty cells are represented by an empty string".
  */
+import { isFiniteNumber, toText } from './intrinsics';
 import { isDate } from './core';
 import type { SheetState } from './grid';
 import { formatKind, renderNumber } from './number-format';
@@ -88,7 +89,7 @@ export function writeCell(
   }
   switch (typeof input) {
     case 'number':
-      values.rowForWrite(row0)[column0] = Number.isFinite(input) ? input : String(input);
+      values.rowForWrite(row0)[column0] = isFiniteNumber(input) ? input : toText(input);
       return;
     case 'boolean':
       values.rowForWrite(row0)[column0] = input;
@@ -115,7 +116,7 @@ export function writeCell(
     default:
       if (isDate(input)) {
         const ms = input.getTime();
-        if (Number.isNaN(ms)) {
+        if (ms !== ms) {
           values.set(row0, column0, undefined);
           return;
         }
@@ -125,7 +126,7 @@ export function writeCell(
         }
         return;
       }
-      writeCell(world, sheet, row0, column0, String(input));
+      writeCell(world, sheet, row0, column0, toText(input));
   }
 }
 
@@ -177,6 +178,26 @@ export function displayCell(world: World, sheet: SheetState, row0: number, colum
     return renderNumber(value, sheet.formats.get(row0, column0), world.book.locale);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return value;
+}
+
+export function displayBlock(world: World, sheet: SheetState, box: Box): string[][] {
+  const out: string[][] = new Array(box.numRows);
+  const locale = world.book.locale;
+  for (let r = 0; r < box.numRows; r++) {
+    const values = sheet.values.row(box.row0 + r);
+    const formats = sheet.formats.row(box.row0 + r);
+    const row: string[] = new Array(box.numColumns);
+    for (let c = 0; c < box.numColumns; c++) {
+      const value = values === undefined ? undefined : values[box.column0 + c];
+      if (value === undefined) row[c] = '';
+      else if (typeof value === 'string') row[c] = value;
+      else if (typeof value === 'number') {
+        row[c] = renderNumber(value, formats === undefined ? undefined : formats[box.column0 + c], locale);
+      } else row[c] = value ? 'TRUE' : 'FALSE';
+    }
+    out[r] = row;
+  }
+  return out;
 }
 
 /** A layer read as a grid with a default for unset cells (getNumberFormats, getBackgrounds, …). */

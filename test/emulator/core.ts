@@ -9,6 +9,8 @@
  * must keep that true inside the vm (see `bindRealm`).
  */
 
+import { objectToString } from './intrinsics';
+
 export interface Realm {
   Date: DateConstructor;
   Error: ErrorConstructor;
@@ -128,7 +130,7 @@ export class Core {
 
 /** Dates from any realm (the vm's `Date` is not the host's, so `instanceof` cannot be used). */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  return objectToString.call(value) === '[object Date]';
 }
 
 /** Anything whose methods are counted must expose the core it reports to. */

@@ -39,6 +39,8 @@ interface NumberSection {
 
 interface CompiledFormat {
   kind: FormatKind;
+  /** Rendered texts by locale and value: data repeats (same day, same amount), rendering is the cost. */
+  rendered?: Map<string, Map<number, string>>;
   dateTokens?: DateToken[];
   hasTime?: boolean;
   sections?: NumberSection[];
@@ -339,8 +341,27 @@ function renderDate(tokens: DateToken[], serial: number, locale: LocaleRules): s
 
 /** The text a cell shows (Range.getDisplayValues): a number or serial date under its format. */
 export function renderNumber(value: number, format: string | undefined, locale: LocaleRules): string {
-  const spec = format === undefined ? { kind: 'general' as const } : compileFormat(format);
+  if (format === undefined) return renderGeneral(value, locale);
+  const spec = compileFormat(format);
   if (spec.kind === 'general' || spec.kind === 'text') return renderGeneral(value, locale);
+  spec.rendered ??= new Map();
+  let memo = spec.rendered.get(locale.code);
+  if (!memo) {
+    memo = new Map();
+    spec.rendered.set(locale.code, memo);
+  }
+  let text = memo.get(value);
+  if (text === undefined) {
+    text = renderSpecific(spec, value, locale);
+    if (memo.size >= RENDER_MEMO_LIMIT) memo.clear();
+    memo.set(value, text);
+  }
+  return text;
+}
+
+const RENDER_MEMO_LIMIT = 50_000;
+
+function renderSpecific(spec: CompiledFormat, value: number, locale: LocaleRules): string {
   if (spec.kind === 'date') return renderDate(spec.dateTokens!, value, locale);
   const sections = spec.sections!;
   if (value < 0 && sections.length >= 2) return renderNumberSection(sections[1]!, value, locale);

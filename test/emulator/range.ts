@@ -3,9 +3,11 @@
  * A facade over a rectangle of a sheet's state. Every `set…s` method checks the 2-D shape with Apps Script's
  * messages; every `get…s` returns a fresh 2-D array.
  */
+import { toText } from './intrinsics';
 import { a1Notation, normaliseColour } from './a1';
 import {
   checkShape,
+  displayBlock,
   displayCell,
   readBlock,
   readCell,
@@ -45,7 +47,7 @@ function boxOf(range: EmuRange): Box {
 const colourCache = new Map<string, string>();
 function colour(value: unknown): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  const text = String(value);
+  const text = typeof value === 'string' ? value : toText(value);
   let found = colourCache.get(text);
   if (found === undefined) {
     found = normaliseColour(text);
@@ -56,7 +58,7 @@ function colour(value: unknown): string | undefined {
 
 function numberFormat(value: unknown): string | undefined {
   if (value === null || value === undefined || value === '' || value === GENERAL) return undefined;
-  return String(value);
+  return typeof value === 'string' ? value : toText(value);
 }
 
 function fontWeight(value: unknown): GoogleAppsScript.Spreadsheet.FontWeight | undefined {
@@ -222,15 +224,7 @@ export class EmuRange implements Pick<
 
   getDisplayValues(): string[][] {
     checkAlive(this.core, this.sheet);
-    const out: string[][] = new Array(this.numRows);
-    for (let r = 0; r < this.numRows; r++) {
-      const row: string[] = new Array(this.numColumns);
-      for (let c = 0; c < this.numColumns; c++) {
-        row[c] = displayCell(this.core, this.sheet, this.row - 1 + r, this.column - 1 + c);
-      }
-      out[r] = row;
-    }
-    return out;
+    return displayBlock(this.core, this.sheet, boxOf(this));
   }
 
   getDisplayValue(): string {

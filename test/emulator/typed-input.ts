@@ -13,6 +13,7 @@
  * A General cell that receives a converted grouped number, percent, currency amount, date or time also gets a
  * matching number format, as it does in Sheets (the value then displays as typed).
  */
+import { isFiniteNumber, toNumber } from './intrinsics';
 import type { LocaleRules } from './locale';
 import { serialOfCalendar } from './zone';
 
@@ -63,10 +64,10 @@ function parseNumber(text: string, locale: LocaleRules): TypedResult | null {
   const currency = Boolean(currency1 || currency2);
   if (currency && (percent || exponent)) return null;
   const digits = (integer ?? '0').split(locale.group).join('');
-  let value = Number(`${digits}.${decimals ?? '0'}${exponent ? `e${exponent}` : ''}`);
+  let value = toNumber(`${digits}.${decimals ?? '0'}${exponent ? `e${exponent}` : ''}`);
   if (percent) value /= 100;
   if ((sign1 ?? sign2) === '-') value = -value;
-  if (!Number.isFinite(value)) return null;
+  if (!isFiniteNumber(value)) return null;
   const places = decimals?.length ?? 0;
   const zeros = places > 0 ? `.${'0'.repeat(places)}` : '';
   let format: string | undefined;

@@ -8,6 +8,8 @@
  * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getspreadsheettimezone).
  */
 
+import { floor, round } from './intrinsics';
+
 export const MS_PER_DAY = 86_400_000;
 /** 1899-12-30T00:00Z: serial 0. */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -80,7 +82,7 @@ export function zoneOffsetMs(timeZone: string, instantMs: number): number {
     cache = new Map();
     offsetCaches.set(timeZone, cache);
   }
-  const bucket = Math.floor(instantMs / BUCKET_MS);
+  const bucket = floor(instantMs / BUCKET_MS);
   let offset = cache.get(bucket);
   if (offset === undefined) {
     offset = computeOffset(timeZone, bucket * BUCKET_MS);
@@ -105,7 +107,7 @@ export function serialFromWallMs(wallMs: number): number {
 }
 
 export function wallMsFromSerial(serial: number): number {
-  return Math.round(serial * MS_PER_DAY) + SERIAL_EPOCH_MS;
+  return round(serial * MS_PER_DAY) + SERIAL_EPOCH_MS;
 }
 
 export function serialFromInstant(timeZone: string, instantMs: number): number {
