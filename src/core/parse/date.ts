@@ -1,0 +1,142 @@
+/**
+ * Date and date-time cells, read as **local epoch ms** on the spreadsheet's wall clock (see time-zone.ts).
+ *
+ * Accepted:
+ * - Date cells: instants (Apps Script gives instants; the CLI passes a UTC clock for xlsx, whose dates are
+ *   wall-clock times already), converted with the sheet's clock;
+ * - numbers: spreadsheet serials, days since 1899-12-30 with the fraction as time of day, from 1 (1899-12-31)
+ *   to 2958465 (9999-12-31);
+ * - text in the shapes of date-text.ts: day and month in the column's order (`22/11/2026 14:05`, Sapo's
+ *   `22-11-2026 14:05`, US `7/28/26 1:33 PM`, Vietnamese time first `14:05:00 1/7/2025`), or ISO whatever the
+ *   column's order. ISO with an offset (`Z`, `+07:00`, Shopify's ` -0500`) is an instant and is converted with
+ *   the sheet's clock; any other text is already wall-clock time.
+ * Calendar dates and times are validated (31/02 and 25:00 are not dates); years before 1000 are refused.
+ */
+import type { CellValue } from '../cell';
+import { isBlank } from '../cell';
+import { scanDateText } from './date-text';
+import { EMPTY_REASON, notParsed, parsed, type Parsed } from './result';
+import { dayNumberFromYmd, daysInMonth, MS_PER_DAY, type ZoneClock } from './time-zone';
+
+export type DateOrder = 'dmy' | 'mdy';
+
+export interface DateOrderDecision {
+  order: DateOrder | 'ambiguous';
+  /** Text values that only read day first (first part > 12). */
+  dmyOnly: number;
+  /** Text values that only read month first (second part > 12). */
+  mdyOnly: number;
+  /**
+   * Up to five distinct example texts to show the user: when the order is ambiguous, values that read either
+   * way (or, on a tie, both kinds of evidence); when the order was decided against some evidence, the values that
+   * contradict it (they will be reported as bad dates).
+   */
+  samples: string[];
+}
+
+/** Serial 25569 is 1970-01-01: the spreadsheet epoch 1899-12-30 is 25569 days before the Unix epoch. */
+const SERIAL_UNIX_EPOCH = 25_569;
+const SERIAL_MIN = 1;
+const SERIAL_MAX = 2_958_465;
+const YEAR_MIN = 1000;
+const MAX_SAMPLES = 5;
+
+const EXPECTED = 'expected a date like 22/11/2026 14:05';
+const EXPECTED_ORDER: Record<DateOrder, string> = {
+  dmy: 'expected a day-first date like 28/7/2026 (this column reads day first)',
+  mdy: 'expected a month-first date like 7/28/2026 (this column reads month first)',
+};
+
+function cleanText(text: string): string {
+  const trimmed = text.trim();
+  // A leading apostrophe is how a sheet is told to keep a value as text.
+  return trimmed.charCodeAt(0) === 39 ? trimmed.slice(1).trim() : trimmed;
+}
+
+function calendarDay(year: number, month: number, day: number): number {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  return dayNumberFromYmd(year, month, day);
+}
+
+function parseDateText(raw: string, order: DateOrder, clock: ZoneClock): Parsed<number> {
+  const text = cleanText(raw);
+  if (text === '') return notParsed(EMPTY_REASON);
+  const parts = scanDateText(text);
+  if (!parts) return notParsed(EXPECTED);
+  const dayFirst = parts.kind === 'day-month' && order === 'dmy';
+  const month = dayFirst ? parts.second : parts.first;
+  const day = dayFirst ? parts.first : parts.second;
+  if (parts.year < YEAR_MIN) return notParsed(`expected a year from ${YEAR_MIN} in ${text}`);
+  const dayNumber = calendarDay(parts.year, month, day);
+  if (dayNumber !== dayNumber) {
+    if (parts.kind === 'day-month' && month > 12 && day <= 12) return notParsed(EXPECTED_ORDER[order]);
+    return notParsed(`expected a real calendar date; ${text} has no such day`);
+  }
+  if (parts.timeMs !== parts.timeMs)
+    return notParsed(`expected a time of day from 00:00 to 23:59 in ${text}`);
+  const local = dayNumber * MS_PER_DAY + parts.timeMs;
+  const offset = parts.offsetMs;
+  if (offset === undefined) return parsed(local);
+  if (offset !== offset) return notParsed(`expected a time-zone offset like +07:00 in ${text}`);
+  return parsed(clock.toLocalMs(local - offset));
+}
+
+/** Parses one cell to local epoch ms on the spreadsheet's clock; see the top of this file for what is accepted. */
+export function parseDateCell(value: CellValue, order: DateOrder, clock: ZoneClock): Parsed<number> {
+  if (typeof value === 'string') return parseDateText(value, order, clock);
+  if (typeof value === 'number') {
+    if (!(value >= SERIAL_MIN && value <= SERIAL_MAX)) {
+      return notParsed(`expected a date; the number ${value} is not a spreadsheet date`);
+    }
+    return parsed(Math.round((value - SERIAL_UNIX_EPOCH) * MS_PER_DAY));
+  }
+  if (value instanceof Date) {
+    const instant = value.getTime();
+    return instant === instant ? parsed(clock.toLocalMs(instant)) : notParsed('expected a valid date cell');
+  }
+  if (isBlank(value)) return notParsed(EMPTY_REASON);
+  return notParsed(EXPECTED);
+}
+
+/**
+ * Decides a column's day/month order from its text values (Date cells, serials and ISO texts do not vote, as
+ * their order is fixed). A text whose first part is over 12 proves day first; whose second part is over 12 proves
+ * month first; a text with both parts ≤ 12 reads either way (unless both are equal, `05/05/2025`, which reads the
+ * same). The order with more proofs wins, and the contradicting values are kept as samples; a tie, or a column
+ * whose every day-month text reads either way, is `ambiguous` (the user chooses). A column with no day-month
+ * text at all gets `dmy`: the order is irrelevant to it.
+ */
+export function decideDateOrder(values: readonly CellValue[]): DateOrderDecision {
+  let dmyOnly = 0;
+  let mdyOnly = 0;
+  const dmySamples: string[] = [];
+  const mdySamples: string[] = [];
+  const eitherSamples: string[] = [];
+  const keep = (samples: string[], text: string) => {
+    if (samples.length < MAX_SAMPLES && !samples.includes(text)) samples.push(text);
+  };
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    const text = cleanText(value);
+    const parts = scanDateText(text);
+    if (!parts || parts.kind !== 'day-month') continue;
+    const { first, second } = parts;
+    if (first > 12 && second <= 12) {
+      dmyOnly++;
+      keep(dmySamples, text);
+    } else if (second > 12 && first <= 12) {
+      mdyOnly++;
+      keep(mdySamples, text);
+    } else if (first <= 12 && second <= 12 && first !== second) {
+      keep(eitherSamples, text);
+    }
+  }
+  if (dmyOnly > mdyOnly) return { order: 'dmy', dmyOnly, mdyOnly, samples: mdySamples };
+  if (mdyOnly > dmyOnly) return { order: 'mdy', dmyOnly, mdyOnly, samples: dmySamples };
+  if (dmyOnly > 0) {
+    const samples = [...dmySamples.slice(0, 2), ...mdySamples.slice(0, 2)];
+    return { order: 'ambiguous', dmyOnly, mdyOnly, samples };
+  }
+  if (eitherSamples.length > 0) return { order: 'ambiguous', dmyOnly, mdyOnly, samples: eitherSamples };
+  return { order: 'dmy', dmyOnly, mdyOnly, samples: [] };
+}
