@@ -115,7 +115,7 @@ async function pasteHostileShop(): Promise<void> {
 }
 
 describe('the sidebar on the preview, in Chromium', () => {
-  test('Vietnamese: choose data, change a mapping, run, segment list and coloured tabs, open a tab, export phones', async () => {
+  test('Vietnamese: choose data, change a mapping, run, segments and coloured tabs, open a tab, export phones, map remembered', async () => {
     const frame = await open();
     expect(await text(frame, 'h2')).toBe('Chọn dữ liệu');
     // Detection pre-selects the sample's tabs.
@@ -127,12 +127,17 @@ describe('the sidebar on the preview, in Chromium', () => {
     await frame.click('[data-testid="data-next"]');
     await frame.waitForSelector('[data-testid="step-columns"]');
     expect(await frame.locator('[data-testid="preview-table"]').count()).toBe(2);
-    // Change one mapping: the customers' email field points at no column; its chip says so.
-    const email = '[data-testid="map-customers-email"]';
-    expect(Number(await frame.inputValue(email))).toBeGreaterThanOrEqual(0);
-    await frame.selectOption(email, '-1');
-    const emailRow = frame.locator('[data-field="email"]');
-    expect((await emailRow.innerText()).includes('Thiếu')).toBe(true);
+    // Change one mapping: the invoice amount becomes "Tổng tiền hàng" (before the invoice discount).
+    const amount = '[data-testid="map-invoices-invoiceTotal"]';
+    const headers = await frame.$$eval(`${amount} option`, (options) =>
+      options.map((option) => [(option as HTMLOptionElement).value, option.textContent ?? '']),
+    );
+    const subtotal = headers.find(([, label]) => label.endsWith('· Tổng tiền hàng'))![0];
+    expect(await frame.inputValue(amount)).not.toBe(subtotal);
+    await frame.selectOption(amount, subtotal);
+    expect(
+      await frame.locator('[data-testid="columns-invoices"] [data-field="invoiceTotal"]').innerText(),
+    ).toContain('Bạn chọn');
 
     await confirmAndRun(frame);
     await frame.waitForSelector('[data-testid="step-result"]');
@@ -162,6 +167,16 @@ describe('the sidebar on the preview, in Chromium', () => {
     for (const line of lines.slice(1, -1)) expect(line).toMatch(/^\+84\d{9,10},/);
     expect(file.name).toMatch(/_phone_\d{4}-\d{2}-\d{2}\.csv$/);
     expect(await text(frame, '[data-testid="export-done"]')).toContain(file.name);
+
+    // The confirmed map is remembered for the sheet: choosing the data again starts from it.
+    await frame.click('text=Về kết quả');
+    await frame.click('text=Chọn dữ liệu khác');
+    await frame.click('[data-testid="data-next"]');
+    await frame.waitForSelector('[data-testid="step-columns"]');
+    expect(await frame.inputValue(amount)).toBe(subtotal);
+    expect(await text(frame, '[data-testid="columns-invoices"] [data-testid="notice-info"]')).toBe(
+      'Dùng cách ghép cột bạn đã xác nhận lần trước.',
+    );
     expect(dialogs).toEqual([]);
   });
 
