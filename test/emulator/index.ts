@@ -11,6 +11,11 @@
  *
  * Formula cells: a string starting with `=` is stored as a formula (Range.getFormulas returns it); the
  * emulator does not evaluate formulas, so getValues / getDisplayValues return '' for such a cell.
+ *
+ * Not emulated: formula evaluation, filter criteria and sorting, protection, named ranges, data validation,
+ * row/column metadata; inserting or deleting rows moves cell contents and formats but not the ranges of a
+ * filter, chart or conditional-format rule; month names in vi_VN come from Intl and may differ in case from
+ * Sheets' own.
  */
 import type { Context } from 'node:vm';
 import vm from 'node:vm';

@@ -169,5 +169,3 @@ export class EmuDeveloperMetadataFinder {
   }
 }
 instrument(EmuDeveloperMetadataFinder, 'DeveloperMetadataFinder');
-
-export type { Metadata };
