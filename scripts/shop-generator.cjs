@@ -1749,4 +1749,29 @@ function writeShopCsv(shop, dir) {
   return files;
 }
 
-module.exports = { generateShop, writeShopCsv, sheetValues, INVOICE_HEADER, CUSTOMER_HEADER };
+/** The bundled sample shop (`sample/`): Cà Phê Phố Cũ, 1,000 customers, 15,000 invoice rows, every quirk. */
+const SAMPLE_OPTIONS = Object.freeze({
+  seed: 'ca-phe-pho-cu',
+  invoiceRows: 15_000,
+  customers: 1_000,
+  asOf: '2026-11-22',
+  months: 18,
+  quirks: true,
+  layout: /** @type {'kiotviet'} */ ('kiotviet'),
+});
+
+/** The sample shop in memory, exactly as `scripts/generate-sample.mjs` writes it. */
+function sampleShop() {
+  return generateShop(SAMPLE_OPTIONS);
+}
+
+module.exports = {
+  generateShop,
+  sampleShop,
+  SAMPLE_OPTIONS,
+  writeShopCsv,
+  sheetValues,
+  csvRecord,
+  INVOICE_HEADER,
+  CUSTOMER_HEADER,
+};
