@@ -48,6 +48,25 @@ describe('the committed sample files', () => {
   });
 });
 
+test('sample/README.md states the rows and counts the truth lists', () => {
+  const readme = readFileSync(join(SAMPLE_DIR, 'README.md'), 'utf8');
+  const { quirks, counts } = shop.truth;
+  for (const row of [
+    ...quirks.repeatedHeaderRows,
+    ...quirks.totalsRows,
+    ...quirks.badCells.map((c) => c.row),
+  ]) {
+    expect(readme).toContain(`row ${row}`);
+  }
+  const block = quirks.duplicatedBlock!;
+  expect(readme).toContain(
+    `rows ${block.firstRow}–${block.firstRow + block.rows - 1} repeat rows ${block.sameAsFirstRow}–${block.sameAsFirstRow + block.rows - 1}`,
+  );
+  expect(readme).toContain(`${counts.cancelledInvoices} cancelled invoices`);
+  expect(readme).toContain(`${counts.returnInvoices} returns`);
+  expect(readme).toContain(`${counts.oneTimeBuyers} of them`);
+});
+
 describe('the invoice sheet looks like a KiotViet invoice-detail paste', () => {
   test('two title rows and a blank row sit above the KiotViet header', () => {
     expect(invoiceRows[0][0]).toBe('DANH SÁCH CHI TIẾT HÓA ĐƠN');
