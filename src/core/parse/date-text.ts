@@ -8,6 +8,7 @@
  * Times: `h:mm`, `hh:mm:ss`, fractions of a second, `AM`/`PM`/`a.m.`/`p.m.` and the Vietnamese `SA`/`CH`.
  * Two-digit years follow the spreadsheet convention: 00–29 are 2000–2029, 30–99 are 1930–1999.
  */
+import { isDigit, isSpaceCode } from './chars';
 
 export interface DateTextParts {
   /** `day-month`: `first`/`second` are the two parts before the year, in the text's (unknown) order. */
@@ -30,13 +31,9 @@ const OUT_OF_RANGE = -2;
 let text = '';
 let at = 0;
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 160 || code === 8239 || code === 8201;
-}
-
 function skipSpaces(): number {
   const start = at;
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
   return at - start;
 }
 
@@ -46,7 +43,7 @@ function readNumber(minDigits: number, maxDigits: number): number {
   let value = 0;
   while (at < text.length && at - start < maxDigits) {
     const code = text.charCodeAt(at);
-    if (code < 48 || code > 57) break;
+    if (!isDigit(code)) break;
     value = value * 10 + code - 48;
     at++;
   }
@@ -217,11 +214,7 @@ function scanIso(parts: DateTextParts): boolean {
 /** Index of the first character that is not an ASCII digit. */
 function firstNonDigit(): number {
   let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) break;
-    i++;
-  }
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
   return i;
 }
 

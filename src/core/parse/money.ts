@@ -8,6 +8,7 @@
  * Blank cells are the callers' business: they give `empty` here.
  */
 import { isBlank, type CellValue } from '../cell';
+import { isDigit } from './chars';
 import { unsignedNumber } from './number-text';
 import { EMPTY_REASON, notParsed, parsed, type Parsed } from './result';
 
@@ -18,10 +19,6 @@ const QUANTITY_REASON = 'expected a number like 1.000 or 2,5';
 const CURRENCY_EITHER_SIDE = ['đồng', 'vnđ', 'vnd', 'usd', 'us$', '₫', 'đ', '$'];
 const CURRENCY_AFTER_ONLY = ['dong', 'd'];
 const COMBINING_MARK = /[\u0300-\u036f]/;
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
 
 /** Without one currency mark at the start or the end (trimmed); the text itself when it has none. */
 function withoutCurrency(text: string): string {

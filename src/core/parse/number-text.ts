@@ -11,15 +11,7 @@
  * - an exponent (`1.25E+06`, as spreadsheets print large numbers in CSV) is read as a plain number.
  * Signs, brackets and currency symbols are the callers' business (money.ts).
  */
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/** Spaces that group thousands: space, no-break space, narrow no-break space, thin space. */
-export function isGroupSpace(code: number): boolean {
-  return code === 32 || code === 160 || code === 8239 || code === 8201;
-}
+import { isDigit, isSpaceCode } from './chars';
 
 const DOT = 46;
 const COMMA = 44;
@@ -40,7 +32,7 @@ export function unsignedNumber(text: string): number {
     if (isDigit(code)) continue;
     if (code === DOT) dots++;
     else if (code === COMMA) commas++;
-    else if (isGroupSpace(code)) spaces++;
+    else if (isSpaceCode(code)) spaces++;
     else if (code === 69 || code === 101) return EXPONENT.test(text) ? Number(text) : NaN;
     else return NaN;
     last = i;
@@ -52,9 +44,9 @@ export function unsignedNumber(text: string): number {
   // Decide the decimal mark's position (-1: none).
   let decimalAt = -1;
   if (dots > 0 && commas > 0) {
-    if (isGroupSpace(lastCode) || (lastCode === DOT ? dots : commas) !== 1) return NaN;
+    if (isSpaceCode(lastCode) || (lastCode === DOT ? dots : commas) !== 1) return NaN;
     decimalAt = last;
-  } else if (dots + commas === 1 && !isGroupSpace(lastCode)) {
+  } else if (dots + commas === 1 && !isSpaceCode(lastCode)) {
     const digitsAfter = length - 1 - last;
     const leadingZero = text.charCodeAt(0) === 48;
     if (digitsAfter !== 3 || leadingZero || spaces > 0) decimalAt = last;
@@ -73,7 +65,7 @@ export function unsignedNumber(text: string): number {
       groupLength++;
       continue;
     }
-    if (code !== thousandsCode && !isGroupSpace(code)) return NaN;
+    if (code !== thousandsCode && !isSpaceCode(code)) return NaN;
     if (groupLength === 0 || groupLength > 3 || (grouped && groupLength !== 3)) return NaN;
     grouped = true;
     groupLength = 0;

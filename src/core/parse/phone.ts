@@ -9,6 +9,7 @@
  * Anything else is refused with a reason (letters, too short, too long, an old prefix with no 2018 form).
  */
 import { isBlank, type CellValue } from '../cell';
+import { isDigit, isSpaceCode } from './chars';
 import { EMPTY_REASON, notParsed, parsed, type Parsed } from './result';
 
 export interface PhoneInfo {
@@ -51,24 +52,9 @@ const EXPECTED = 'expected a phone number like 0912 345 678';
 const MIN_FOREIGN_DIGITS = 7;
 const MAX_FOREIGN_DIGITS = 15;
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /** Characters people put between digits: space (any kind), `.`, `-`, `/`, `(`, `)`. */
 function isPunctuation(code: number): boolean {
-  return (
-    code === 32 ||
-    code === 160 ||
-    code === 8239 ||
-    code === 8201 ||
-    code === 9 ||
-    code === 46 ||
-    code === 45 ||
-    code === 47 ||
-    code === 40 ||
-    code === 41
-  );
+  return isSpaceCode(code) || code === 46 || code === 45 || code === 47 || code === 40 || code === 41;
 }
 
 /** The digits of a phone text and whether it began with `+`; a reason string when it holds anything else. */
