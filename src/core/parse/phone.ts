@@ -63,6 +63,9 @@ function digitsOf(raw: string): { digits: string; plus: boolean } | string {
   if (text.charCodeAt(0) === 39) text = text.slice(1).trim();
   if (text.endsWith('.0')) text = text.slice(0, -2);
   if (text.includes('(0)')) text = text.replace('(0)', '');
+  let allDigits = text.length > 0;
+  for (let i = 0; i < text.length && allDigits; i++) allDigits = isDigit(text.charCodeAt(i));
+  if (allDigits) return { digits: text, plus: false }; // the usual case, without building a string
   let digits = '';
   let plus = false;
   for (let i = 0; i < text.length; i++) {
