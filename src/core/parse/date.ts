@@ -5,15 +5,15 @@
  * - Date cells: instants (Apps Script gives instants; the CLI passes a UTC clock for xlsx, whose dates are
  *   wall-clock times already), converted with the sheet's clock;
  * - numbers: spreadsheet serials, days since 1899-12-30 with the fraction as time of day, from 1 (1899-12-31)
- *   to 2958465 (9999-12-31);
+ *   to 2958465 (9999-12-31) (Excel's fictitious 29/02/1900 makes its serials below 61 one day off; no sale
+ *   is that old);
  * - text in the shapes of date-text.ts: day and month in the column's order (`22/11/2026 14:05`, Sapo's
  *   `22-11-2026 14:05`, US `7/28/26 1:33 PM`, Vietnamese time first `14:05:00 1/7/2025`), or ISO whatever the
  *   column's order. ISO with an offset (`Z`, `+07:00`, Shopify's ` -0500`) is an instant and is converted with
  *   the sheet's clock; any other text is already wall-clock time.
  * Calendar dates and times are validated (31/02 and 25:00 are not dates); years before 1000 are refused.
  */
-import type { CellValue } from '../cell';
-import { isBlank } from '../cell';
+import { isBlank, type CellValue } from '../cell';
 import { scanDateText } from './date-text';
 import { EMPTY_REASON, notParsed, parsed, type Parsed } from './result';
 import { dayNumberFromYmd, daysInMonth, MS_PER_DAY, type ZoneClock } from './time-zone';
