@@ -51,6 +51,10 @@ async function bundle(entry, platform) {
   return result.outputFiles[0].text;
 }
 
+// Read once: the preview serves the build it started with, even if dist/ is rebuilt meanwhile.
+const serverCode = readFileSync(join(dist, 'Code.js'), 'utf8');
+const sidebarHtml = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
+
 const [backendCode, viewCode, shimCode] = await Promise.all([
   bundle('backend.ts', 'node'),
   bundle('view.ts', 'browser'),
@@ -82,7 +86,7 @@ const sideExecution = vm.createContext({
     }),
   },
 });
-vm.runInContext(readFileSync(join(dist, 'Code.js'), 'utf8'), sideExecution, { filename: 'Code.js' });
+vm.runInContext(serverCode, sideExecution, { filename: 'Code.js' });
 /** Functions answered by the side execution: they read only the cache, so they run while a run is going. */
 const CACHE_ONLY = new Set(['getProgress']);
 
@@ -90,7 +94,7 @@ const CACHE_ONLY = new Set(['getProgress']);
 // executions that take the document lock (and the emulator is one spreadsheet).
 const worker = new Worker(backendCode, {
   eval: true,
-  workerData: { root, codePath: join(dist, 'Code.js'), language: option('lang', 'vi') },
+  workerData: { root, serverCode, language: option('lang', 'vi') },
 });
 let nextId = 1;
 const pending = new Map();
@@ -141,8 +145,7 @@ function runSideExecution(name, args) {
 
 function sidebarPage() {
   // The shim goes first in <head>, so google.script.run exists before the sidebar's script runs.
-  const html = readFileSync(join(dist, 'Sidebar.html'), 'utf8');
-  return html.replace(
+  return sidebarHtml.replace(
     '<head>',
     () => `<head>\n<script>${shimCode.replace(/<\/script/gi, '<\\/script')}</script>`,
   );

@@ -13,7 +13,8 @@ import { createEmulator, loadSheet, type Emulator } from '../../test/emulator';
 
 interface Setup {
   root: string;
-  codePath: string;
+  /** The text of dist/Code.js. */
+  serverCode: string;
   /** User locale language (`vi`, `en`): what Session.getActiveUserLocale() says. */
   language: string;
 }
@@ -88,7 +89,7 @@ function start(): Execution {
   emulator.resetCalls();
   const context = vm.createContext({ ...emulator.globals });
   emulator.bindRealm(context);
-  vm.runInContext(readFileSync(setup.codePath, 'utf8'), context, { filename: 'Code.js' });
+  vm.runInContext(setup.serverCode, context, { filename: 'Code.js' });
   return { emulator, context };
 }
 

@@ -10,6 +10,7 @@
  */
 import { foldText } from '../core/text';
 import { CUSTOMER_COLUMNS } from '../core/plan/customer-columns';
+import { normalisePhone } from '../core/parse/phone';
 
 export type ExportPreset = 'plain' | 'phone' | 'email';
 export const EXPORT_PRESETS: readonly ExportPreset[] = ['plain', 'phone', 'email'];
@@ -36,15 +37,17 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 /**
- * A Vietnamese phone in international form: `0901234567` → `+84901234567`, `84901234567` → `+84…`;
- * a number already starting with `+` keeps its country code. Null for anything that is not a phone number.
+ * A phone in international form, from the engine's own phone reading (core/parse/phone.ts): `0901234567`,
+ * `84 90 123 4567` and `989881185` (a number cell that lost its leading zero) all give `+84…`; a foreign
+ * number keeps its country code. Null for what is not a phone, and for 1800/1900 service numbers, which no
+ * audience tool can match to a person.
  */
 export function internationalPhone(phone: string): string | null {
-  const compact = phone.replace(/[\s.\-()]/g, '');
-  if (/^\+\d{8,15}$/.test(compact)) return compact;
-  if (/^84\d{9,10}$/.test(compact)) return `+${compact}`;
-  if (/^0\d{9,10}$/.test(compact)) return `+84${compact.slice(1)}`;
-  return null;
+  const result = normalisePhone(phone);
+  if (!result.ok) return null;
+  const { canonical, kind } = result.value;
+  if (kind === 'service') return null;
+  return kind === 'foreign' ? canonical : `+84${canonical.slice(1)}`;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

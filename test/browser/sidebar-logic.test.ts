@@ -68,6 +68,8 @@ describe('export layouts', () => {
     expect(internationalPhone('84 90 123 4567')).toBe('+84901234567');
     expect(internationalPhone('+6591234567')).toBe('+6591234567');
     expect(internationalPhone('024 3826 4567')).toBe('+842438264567');
+    expect(internationalPhone('989881185')).toBe('+84989881185');
+    expect(internationalPhone('19001234')).toBeNull();
     expect(internationalPhone('n/a')).toBeNull();
     const table = exportTable(header, rows, 'phone');
     expect(table.rows).toEqual([
