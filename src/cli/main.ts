@@ -337,6 +337,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`segment-tabs: ${error.message}\n`);
       return error.exitCode;
     }
+    if (error instanceof InputError || error instanceof CsvEncodingError) {
+      io.stderr.write(`segment-tabs: ${error.message}\n`);
+      return 1;
+    }
     io.stderr.write(
       `segment-tabs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );

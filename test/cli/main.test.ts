@@ -288,7 +288,7 @@ describe('options', () => {
     const refused = await run(['ambiguous.csv', '-o', 'a.xlsx', '--lang', 'en']);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(
-      /^segment-tabs: Cannot tell day\/month order in column B \("Thời gian"\) of sheet "ambiguous\.csv"/,
+      /^invoices: ambiguous\.csv\nsegment-tabs: Cannot tell day\/month order in column B \("Thời gian"\) of sheet "ambiguous\.csv"/,
     );
     expect(refused.err).toContain(
       '\nPass --date-order dmy (day first: 05/03 is 5 March) or --date-order mdy (month first).\n',
