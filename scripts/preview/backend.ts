@@ -167,7 +167,7 @@ function paste(execution: Execution, name: unknown, csv: unknown): void {
 
 interface Message {
   id: number;
-  type: 'init' | 'call' | 'state' | 'tab' | 'paste' | 'reset' | 'fail';
+  type: 'init' | 'call' | 'state' | 'tab' | 'paste' | 'reset' | 'fail' | 'activate';
   name?: string;
   args?: unknown[];
   csv?: string;
@@ -199,6 +199,13 @@ function handle(message: Message): { value?: unknown; changed: boolean } {
     case 'paste':
       paste(execution, message.name, message.csv);
       return { changed: true };
+    case 'activate': {
+      // The user clicked a tab in the view: as in Sheets, that tab becomes the active one.
+      const sheet = execution.emulator.spreadsheet.getSheetByName(message.name ?? '');
+      if (!sheet) throw new Error(`No tab named ${message.name}`);
+      execution.emulator.spreadsheet.setActiveSheet(sheet);
+      return { changed: true };
+    }
     case 'fail':
       execution.emulator.clearFailures();
       execution.emulator.failOn({ method: FAILING_CALL });

@@ -2,6 +2,7 @@
  * The preview page's spreadsheet view: the emulated spreadsheet's tabs along the bottom (with their tab
  * colours) and the shown tab as a table with its cell backgrounds, font colours and weights. It polls the
  * server's version and re-renders when a call may have changed the spreadsheet (a run, openTab, a paste).
+ * The shown tab is the spreadsheet's active tab: clicking a tab activates it there, as in Sheets.
  * Cell text goes in through textContent only: the sample has names like `<img src=x onerror=…>`.
  */
 
@@ -38,8 +39,8 @@ const POLL_MS = 800;
 const grid = document.querySelector<HTMLElement>('[data-testid="sheet-grid"]')!;
 const tabBar = document.querySelector<HTMLElement>('[data-testid="sheet-tabs"]')!;
 let shownVersion = -1;
+/** The tab on screen: always the spreadsheet's active tab, as in Sheets. */
 let shownTab = '';
-let lastActive = '';
 
 function columnName(index: number): string {
   let name = '';
@@ -68,9 +69,9 @@ function renderTabs(state: SpreadsheetState): void {
         .trim();
       if (tab.colour) button.style.borderBottomColor = tab.colour;
       button.title = `${tab.rows} × ${tab.columns}${tab.hidden ? ' (hidden)' : ''}`;
+      // A click activates the tab in the spreadsheet, as in Sheets; the view then follows the active tab.
       button.addEventListener('click', () => {
-        shownTab = tab.name;
-        void showTab(state);
+        void post('/activate', { name: tab.name }).then(() => refreshInOrder());
       });
       return button;
     }),
@@ -112,11 +113,15 @@ async function refresh(): Promise<void> {
   const state = (await (await fetch('/state')).json()) as SpreadsheetState;
   if (state.version === shownVersion) return;
   shownVersion = state.version;
-  // Follow the spreadsheet's active tab when it changes (openTab, a run); otherwise keep the user's choice.
-  if (state.active !== lastActive || !state.tabs.some((tab) => tab.name === shownTab))
-    shownTab = state.active;
-  lastActive = state.active;
+  shownTab = state.active;
   await showTab(state);
+}
+
+let queue: Promise<void> = Promise.resolve();
+/** Refreshes one after another, so an older answer never paints over a newer one. */
+function refreshInOrder(): Promise<void> {
+  queue = queue.then(refresh).catch(() => undefined);
+  return queue;
 }
 
 async function post(path: string, body: unknown): Promise<{ ok: boolean; error?: { message: string } }> {
@@ -154,5 +159,5 @@ document.querySelector<HTMLInputElement>('[data-testid="add-csv"]')!.addEventLis
   });
 });
 
-void refresh();
-setInterval(() => void refresh().catch(() => undefined), POLL_MS);
+void refreshInOrder();
+setInterval(() => void refreshInOrder(), POLL_MS);
