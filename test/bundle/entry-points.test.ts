@@ -23,10 +23,19 @@ function Sheet(name) { this.name = name; }
 Sheet.prototype.getName = function () { return this.name; };
 Sheet.prototype.getLastRow = function () { return 3; };
 Sheet.prototype.getLastColumn = function () { return 2; };
+Sheet.prototype.getSheetId = function () { return 7; };
+Sheet.prototype.getRange = function () {
+  return { getValues: function () { return [['Mã hóa đơn', 'Thời gian'], ['HD001', '22/11/2026 14:05'], ['HD002', '22/11/2026 15:10']]; } };
+};
 var spreadsheet = {
   getSpreadsheetTimeZone: function () { return 'Asia/Ho_Chi_Minh'; },
   getSpreadsheetLocale: function () { return 'vi_VN'; },
   getSheets: function () { return [new Sheet('Hóa đơn')]; },
+  // No tab carries the add-on's metadata yet: a first run.
+  createDeveloperMetadataFinder: function () {
+    var finder = { withKey: function () { return finder; }, find: function () { return []; } };
+    return finder;
+  },
 };
 var SpreadsheetApp = {
   getUi: function () { return ui; },
@@ -38,6 +47,15 @@ var HtmlService = {
     return output;
   },
   createTemplateFromFile: function () { throw new Error('the sidebar must be served as a file, not a template'); },
+};
+var documentProperties = {};
+var PropertiesService = {
+  getDocumentProperties: function () {
+    return {
+      getProperty: function (key) { return documentProperties[key] || null; },
+      setProperty: function (key, value) { documentProperties[key] = value; return this; },
+    };
+  },
 };
 var Session = { getActiveUserLocale: function () { return 'vi'; } };
 var Utilities = { formatDate: function (date, tz, pattern) { return '2026-11-22'; } };
