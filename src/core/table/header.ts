@@ -140,13 +140,20 @@ export function mapColumns(
   );
   const byField = new Map<FieldId, ColumnMatch>();
   const usedColumns = new Set<number>();
+  // The user's choices win; a negative column means "this sheet has no such field", so detection skips it.
+  const refused = new Set<FieldId>();
   for (const [field, column] of Object.entries(overrides) as [FieldId, number][]) {
-    if (column === undefined || column < 0) continue;
+    if (column === undefined) continue;
+    if (column < 0) {
+      refused.add(field);
+      continue;
+    }
     byField.set(field, { field, column, header: headers[column] ?? '', confidence: 1 });
     usedColumns.add(column);
   }
   for (const candidate of candidates) {
-    if (byField.has(candidate.field) || usedColumns.has(candidate.column)) continue;
+    if (byField.has(candidate.field) || refused.has(candidate.field) || usedColumns.has(candidate.column))
+      continue;
     const confidence = candidate.filled ? candidate.confidence : candidate.confidence / 2;
     byField.set(candidate.field, {
       field: candidate.field,

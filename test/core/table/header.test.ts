@@ -299,3 +299,16 @@ describe('rows under the header', () => {
     ]);
   });
 });
+
+test('a column the user set to "none" is not detected again', () => {
+  // The sidebar sends -1 when the user says the sheet has no such field (here: the "Email" column is a note).
+  const values = [
+    ['Mã hóa đơn', 'Thời gian', 'Khách cần trả', 'Email'],
+    ['HD1', '1/1/2026', '150.000', 'gửi hóa đơn qua zalo'],
+  ];
+  const detected = detectHeader(values, 'invoices')!;
+  expect(detected.matches.some((match) => match.field === 'email')).toBe(true);
+  const confirmed = detectHeader(values, 'invoices', { overrides: { email: -1 } })!;
+  expect(confirmed.matches.some((match) => match.field === 'email')).toBe(false);
+  expect(confirmed.matches.map((match) => match.field)).toEqual(['invoiceCode', 'date', 'invoiceTotal']);
+});
