@@ -22,7 +22,8 @@ function invoiceRows(count: number): (string | number | Date)[][] {
   return rows;
 }
 
-test('setValues / getValues / getDisplayValues / setNumberFormats of 200,000 × 12 cells take well under a second and a half each (about 0.3 s here)', () => {
+// Speed is measured by `npm run bench`, not here: this checks that a 200k-row export keeps its types and formats.
+test('200,000 × 12 cells: text-formatted phones keep their zero, dates stay dates, money shows in đồng', () => {
   const emulator = createEmulator({ locale: 'vi_VN', timeZone: 'Asia/Ho_Chi_Minh' });
   const rows = invoiceRows(200_000);
   const sheet = emulator.spreadsheet.insertSheet('Hóa đơn');
@@ -43,17 +44,10 @@ test('setValues / getValues / getDisplayValues / setNumberFormats of 200,000 × 
     '0%',
   ]);
 
-  const time = (work: () => void) => {
-    const start = performance.now();
-    work();
-    return performance.now() - start;
-  };
-  const formatMs = time(() => range.setNumberFormats(formats));
-  const writeMs = time(() => range.setValues(rows));
-  let values: unknown[][] = [];
-  const readMs = time(() => (values = range.getValues()));
-  let display: string[][] = [];
-  const displayMs = time(() => (display = range.getDisplayValues()));
+  range.setNumberFormats(formats);
+  range.setValues(rows);
+  const values = range.getValues();
+  const display = range.getDisplayValues();
 
   expect(values).toHaveLength(200_000);
   expect(values[1]![4]).toBe('0910000001');
@@ -66,5 +60,5 @@ test('setValues / getValues / getDisplayValues / setNumberFormats of 200,000 × 
     '0910000001',
     '126.000 ₫',
   ]);
-  for (const ms of [formatMs, writeMs, readMs, displayMs]) expect(ms).toBeLessThan(1500);
+  expect(display[199_999]![0]).toBe('HD199999');
 });
