@@ -217,7 +217,9 @@ function lineAmount(reader: FieldReader, row: number): number | undefined {
 }
 
 function readCustomerRef(reader: FieldReader, row: number, draft: InvoiceDraft): void {
-  const code = normaliseCode(reader.text(row, 'customerCode'));
+  const codeText = reader.text(row, 'customerCode');
+  // Hand-kept sheets write "Khách lẻ" where a POS leaves the customer code blank: a walk-in, not a member code.
+  const code = WALK_IN_NAMES.has(foldText(codeText)) ? '' : normaliseCode(codeText);
   const name = reader.text(row, 'name');
   const phone = reader.phone(row, 'phone');
   const email = reader.email(row, 'email');
