@@ -4,13 +4,32 @@
  * menus, triggers and google.script.run. Nothing else is exposed: any top-level function is callable from a client.
  */
 import type { ServerApi } from '../shared/api';
+import {
+  countFilterSegment,
+  deleteFilterSegment,
+  listFilterSegments,
+  saveFilterSegment,
+  setFilterSegmentEnabled,
+} from './filters';
 import { detectColumns, getProgress, getSegmentRows, openTab, runSegmentation } from './functions';
 import { onInstall, onOpen, showSidebar } from './menu';
 import { getSetup } from './setup';
 
 declare const global: Record<string, unknown>;
 
-const api: ServerApi = { getSetup, detectColumns, runSegmentation, getProgress, openTab, getSegmentRows };
+const api: ServerApi = {
+  getSetup,
+  detectColumns,
+  runSegmentation,
+  getProgress,
+  openTab,
+  getSegmentRows,
+  listFilterSegments,
+  countFilterSegment,
+  saveFilterSegment,
+  deleteFilterSegment,
+  setFilterSegmentEnabled,
+};
 
 global.onOpen = onOpen;
 global.onInstall = onInstall;
@@ -21,3 +40,8 @@ global.runSegmentation = api.runSegmentation;
 global.getProgress = api.getProgress;
 global.openTab = api.openTab;
 global.getSegmentRows = api.getSegmentRows;
+global.listFilterSegments = api.listFilterSegments;
+global.countFilterSegment = api.countFilterSegment;
+global.saveFilterSegment = api.saveFilterSegment;
+global.deleteFilterSegment = api.deleteFilterSegment;
+global.setFilterSegmentEnabled = api.setFilterSegmentEnabled;

@@ -136,6 +136,74 @@ export interface TabRows {
   rows: string[][];
 }
 
+/** A saved filter segment: one row of the owned definitions tab (design.md §4). */
+export interface FilterSegmentInfo {
+  name: string;
+  /** Tab colour, `#rrggbb`. */
+  colour: string;
+  /** The definition in the filter language, as stored. */
+  definition: string;
+  enabled: boolean;
+  /** 2–5 splits the members into A/B(/C…) groups; null for no split. */
+  abGroups: number | null;
+  /** Why the definition does not parse (the run skips it), with the 1-based character it breaks at. */
+  problem: FilterProblem | null;
+}
+
+export interface FilterProblem {
+  position: number;
+  message: string;
+}
+
+/** A ready-made definition to start from in the builder. */
+export interface FilterStarterInfo {
+  id: string;
+  name: string;
+  colour: string;
+  definition: string;
+}
+
+export interface FilterSegmentList {
+  /** The definitions tab's name; null while it does not exist (the segments are then the starters, unsaved). */
+  tab: string | null;
+  segments: FilterSegmentInfo[];
+  /** Starters for the builder; per-store ones only when the data was given. */
+  starters: FilterStarterInfo[];
+}
+
+/** The data a filter is counted against: the sidebar's current selection and settings, as a run gets them. */
+export interface FilterDataRequest {
+  invoices?: SheetSelection;
+  customers?: SheetSelection;
+  settings: RunSettings;
+  language: Language;
+}
+
+export interface FilterCountRequest extends FilterDataRequest {
+  definition: string;
+}
+
+export type FilterCount =
+  | {
+      ok: true;
+      /** Customers the definition selects, of `customers` in the data, as of `asOf`. */
+      count: number;
+      customers: number;
+      asOf: string;
+      /** The first few members' names (code when nameless), in data order. */
+      samples: string[];
+    }
+  | { ok: false; problem: FilterProblem };
+
+/** What the builder saves; `abGroups` null or absent for no split. */
+export interface FilterSegmentDraft {
+  name: string;
+  colour: string;
+  definition: string;
+  enabled: boolean;
+  abGroups?: number | null;
+}
+
 /** Every function the sidebar calls, with its arguments and result. */
 export interface ServerApi {
   getSetup(): SetupInfo;
@@ -145,6 +213,18 @@ export interface ServerApi {
   openTab(name: string): void;
   /** Cells of one of the add-on's own tabs (refused for any other tab). */
   getSegmentRows(tabName: string, language: Language): TabRows;
+  /** The saved filter segments (the starters while the definitions tab does not exist). */
+  listFilterSegments(language: Language, data: FilterDataRequest | null): FilterSegmentList;
+  /** Counts a definition's members in the selected data, without writing anything. */
+  countFilterSegment(request: FilterCountRequest): FilterCount;
+  /** Adds a segment, or replaces the one named `originalName`; creates the definitions tab when missing. */
+  saveFilterSegment(
+    segment: FilterSegmentDraft,
+    originalName: string | null,
+    language: Language,
+  ): FilterSegmentList;
+  deleteFilterSegment(name: string, language: Language): FilterSegmentList;
+  setFilterSegmentEnabled(name: string, enabled: boolean, language: Language): FilterSegmentList;
 }
 
 /** The names Apps Script must expose as top-level functions for the sidebar; checked against ServerApi below. */
@@ -155,6 +235,11 @@ export const SIDEBAR_FUNCTIONS = [
   'getProgress',
   'openTab',
   'getSegmentRows',
+  'listFilterSegments',
+  'countFilterSegment',
+  'saveFilterSegment',
+  'deleteFilterSegment',
+  'setFilterSegmentEnabled',
 ] as const;
 
 /** The functions that menus and triggers call. */

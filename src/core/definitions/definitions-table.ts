@@ -5,7 +5,9 @@
  */
 import { cellText, type CellValue } from '../cell';
 import type { SavedFilterSegment } from '../filter/run';
-import { foldText } from '../text';
+import type { StarterSegment } from '../filter/starters';
+import type { Language } from '../options';
+import { foldText, tidyText } from '../text';
 
 export const DEFINITIONS_HEADER = [
   'Tên (Name)',
@@ -48,4 +50,28 @@ export function readDefinitions(values: CellValue[][] | undefined): DefinitionRo
     });
   }
   return rows;
+}
+
+/** The starters as definitions-tab rows, named in the shop's language and disabled until the shop turns one on. */
+export function starterRows(starters: readonly StarterSegment[], language: Language): SavedFilterSegment[] {
+  return starters.map((starter) => ({
+    name: starter.name[language],
+    colour: starter.colour,
+    definition: starter.definition,
+    enabled: false,
+  }));
+}
+
+/**
+ * Rows are found by name, as the run finds them: tidied (NFC, single spaces, trimmed) and case-insensitive,
+ * because each segment becomes a tab and tab names are unique regardless of case.
+ */
+export function segmentNameKey(name: string): string {
+  return tidyText(name).toLowerCase();
+}
+
+/** The row named `name`, or -1. */
+export function findDefinition(rows: readonly SavedFilterSegment[], name: string): number {
+  const key = segmentNameKey(name);
+  return rows.findIndex((row) => segmentNameKey(row.name) === key);
 }

@@ -27,12 +27,24 @@ export function countMatches(
   customers: readonly CustomerRecord[],
   ctx: FilterContext,
 ): { ok: true; count: number } | { ok: false; error: FilterError } {
+  const matched = matchFilter(text, customers, ctx);
+  return matched.ok ? { ok: true, count: matched.indexes.length } : matched;
+}
+
+/** Parses a definition and lists the matching customers (indexes into `customers`, ascending). */
+export function matchFilter(
+  text: string,
+  customers: readonly CustomerRecord[],
+  ctx: FilterContext,
+): { ok: true; indexes: number[] } | { ok: false; error: FilterError } {
   const parsed = parseFilter(text);
   if (!parsed.ok) return parsed;
   const matches = compileFilter(parsed.expr);
-  let count = 0;
-  for (const customer of customers) if (matches(customer, ctx)) count++;
-  return { ok: true, count };
+  const indexes: number[] = [];
+  customers.forEach((customer, index) => {
+    if (matches(customer, ctx)) indexes.push(index);
+  });
+  return { ok: true, indexes };
 }
 
 /**

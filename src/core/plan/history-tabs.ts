@@ -1,6 +1,6 @@
 /** The History, Movement and hidden snapshot tabs (design.md §5), and the filter-segment definitions tab. */
 import { DEFINITIONS_HEADER } from '../definitions/definitions-table';
-import type { StarterSegment } from '../filter/starters';
+import type { SavedFilterSegment } from '../filter/run';
 import { HISTORY_KEYS_HEADER, latestNames, type HistoryLine } from '../history/history';
 import type { SnapshotUpdate } from '../history/snapshot';
 import { say } from '../i18n';
@@ -174,8 +174,14 @@ export function snapshotTab(update: SnapshotUpdate, language: Language): TabPlan
   };
 }
 
-/** The definitions tab, created once with the starters (disabled) so the shop sees working examples. */
-export function definitionsTab(starters: StarterSegment[], language: Language): TabPlan {
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/**
+ * The definitions tab: one segment per row (name, colour, definition, enabled, A/B groups). A run creates it
+ * once with the starters (disabled) so the shop sees working examples; the sidebar rewrites it on each save.
+ * The colour cell is painted in its colour, so the shop sees which tab colour a row gives.
+ */
+export function definitionsTab(rows: readonly SavedFilterSegment[], language: Language): TabPlan {
   return {
     key: 'definitions',
     role: 'definitions',
@@ -192,14 +198,17 @@ export function definitionsTab(starters: StarterSegment[], language: Language): 
           { header: DEFINITIONS_HEADER[3]!, kind: 'text', width: 80 },
           { header: DEFINITIONS_HEADER[4]!, kind: 'integer', width: 110 },
         ],
-        rows: starters.map((starter) => [
-          starter.name[language],
-          starter.colour,
-          starter.definition,
-          false,
-          null,
+        rows: rows.map((row) => [
+          row.name,
+          row.colour,
+          row.definition,
+          row.enabled,
+          row.abGroups && row.abGroups > 1 ? row.abGroups : null,
         ]),
-        cellColours: { fromColumn: 1, colours: starters.map((starter) => [starter.colour]) },
+        cellColours: {
+          fromColumn: 1,
+          colours: rows.map((row) => [HEX_COLOUR.test(row.colour) ? row.colour : null]),
+        },
         ...headerBand(CUSTOMERS_TAB),
       },
     ],

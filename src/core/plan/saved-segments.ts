@@ -3,7 +3,7 @@
  * reported as a data issue and skipped), and plans the History, Movement, snapshot and definitions tabs from
  * what earlier runs left in the spreadsheet.
  */
-import { readDefinitions, type DefinitionRow } from '../definitions/definitions-table';
+import { readDefinitions, starterRows, type DefinitionRow } from '../definitions/definitions-table';
 import { evaluateFilterSegments, type SavedFilterSegment } from '../filter/run';
 import { starterSegments } from '../filter/starters';
 import { mergeHistory, readHistory } from '../history/history';
@@ -101,6 +101,7 @@ export function historyTabs(
     movementTab(update, rfmSegmentNames(language), language),
     snapshotTab(update, language),
   ];
-  if (saved.definitions === undefined) tabs.push(definitionsTab(starterSegments({ stores }), language));
+  if (saved.definitions === undefined)
+    tabs.push(definitionsTab(starterRows(starterSegments({ stores }), language), language));
   return tabs;
 }
