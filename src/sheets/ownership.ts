@@ -36,11 +36,12 @@ export function findOwnedTabs(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsh
   const found = spreadsheet.createDeveloperMetadataFinder().withKey(OWNER_KEY).find();
   const owned: OwnedTab[] = [];
   for (const metadata of found) {
-    const location = metadata.getLocation();
-    if (location.getLocationType() !== SpreadsheetApp.DeveloperMetadataLocationType.SHEET) continue;
     const mark = parseMark(metadata.getValue());
-    const sheet = location.getSheet();
-    if (mark && sheet) owned.push({ sheet, mark, metadata });
+    if (!mark) continue;
+    // getSheet() is null unless the metadata sits on a whole sheet (DeveloperMetadataLocation reference), so
+    // the location type need not be asked separately.
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) owned.push({ sheet, mark, metadata });
   }
   return owned;
 }

@@ -11,16 +11,21 @@ import { ISSUE_LABELS } from '../core/plan/labels';
 import type { TabRole } from '../core/plan/types';
 import type { RunFacts } from '../core/summary';
 import type { Progress, RunRequest, RunResult, SheetSelection } from '../shared/api';
-import { reportProgress } from './progress';
+import { progressReporter } from './progress';
 import { findOwnedTabs } from './ownership';
 import { findSheet, readValues } from './read-input';
-import { rememberSelection, rememberSettings } from './settings-store';
+import { rememberRun } from './settings-store';
 import { UserError } from './user-error';
 import { writeTabs } from './write-plan';
 import type { FieldId } from '../core/table/fields';
 
 /** How long a second run waits for the first before saying a run is in progress. */
 const LOCK_WAIT_MS = 2000;
+/**
+ * Progress reports while writing: at most this many (each is a cache call), evenly over the tabs, so the bar
+ * moves a few times during the write without a call per tab.
+ */
+const WRITING_UPDATES = 4;
 /** Data issues listed in the sidebar; the tab has them all. */
 const ISSUES_SHOWN = 20;
 const REPLACED_ROLES: ReadonlySet<TabRole> = new Set<TabRole>([
@@ -49,8 +54,14 @@ function sheetInput(
 
 export function runSegmentation(request: RunRequest, now: number = Date.now()): RunResult {
   const language = request.language;
-  const progress = (step: Progress['step'], fraction: number, message: string) =>
-    reportProgress({ runId: request.runId, step, fraction, message });
+  const report = progressReporter();
+  let lastStep: Progress['step'] | null = null;
+  // One report per step while reading and computing (the engine may report a step twice); per tab while writing.
+  const progress = (step: Progress['step'], fraction: number, message: string) => {
+    if (step === lastStep && step !== 'writing') return;
+    lastStep = step;
+    report({ runId: request.runId, step, fraction, message });
+  };
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserError(
@@ -97,6 +108,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
       language,
       clock: zoneClock(timeZone),
       onTab: (index, count, name) =>
+        writingUpdateAt(index, count) &&
         progress(
           'writing',
           0.5 + (0.5 * index) / count,
@@ -107,9 +119,9 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
           ),
         ),
     });
-    for (const selection of [request.invoices, request.customers])
-      if (selection) rememberSelection(selection);
-    rememberSettings(request.settings);
+    rememberRun([request.invoices, request.customers], request.settings);
+    // The user lands on the Summary (one call; Sheets would otherwise stay on the tab they ran from).
+    tabs.find((tab) => tab.role === 'summary')?.sheet.activate();
     progress('done', 1, say(language, 'Xong.', 'Done.'));
     const tabName = (key: string) => tabs.find((tab) => tab.key === key)?.name;
     return {
@@ -143,6 +155,12 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
   } finally {
     lock.releaseLock();
   }
+}
+
+/** Whether tab `index` of `count` starts a new one of the WRITING_UPDATES equal parts of the write. */
+function writingUpdateAt(index: number, count: number): boolean {
+  const part = (at: number) => Math.floor((at * WRITING_UPDATES) / count);
+  return index === 0 || part(index) !== part(index - 1);
 }
 
 function stepMessage(step: string, language: RunRequest['language']): string {

@@ -17,14 +17,22 @@ function properties(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
-export function rememberSelection(selection: SheetSelection): void {
-  if (!selection.columnMap) return;
-  const remembered: RememberedMap = {
-    columnMap: selection.columnMap,
-    headerRow: selection.headerRow ?? 0,
-    dateOrder: selection.dateOrder,
-  };
-  properties().setProperty(MAP_PREFIX + selection.name, JSON.stringify(remembered));
+/**
+ * Remembers the confirmed column map of each selected sheet (those that have one) and the run's settings, in
+ * one write to the document properties.
+ */
+export function rememberRun(selections: (SheetSelection | undefined)[], settings: RunSettings): void {
+  const entries: Record<string, string> = { [SETTINGS_KEY]: JSON.stringify(settings) };
+  for (const selection of selections) {
+    if (!selection?.columnMap) continue;
+    const remembered: RememberedMap = {
+      columnMap: selection.columnMap,
+      headerRow: selection.headerRow ?? 0,
+      dateOrder: selection.dateOrder,
+    };
+    entries[MAP_PREFIX + selection.name] = JSON.stringify(remembered);
+  }
+  properties().setProperties(entries);
 }
 
 export function rememberedMap(sheet: string): RememberedMap | null {
@@ -35,10 +43,6 @@ export function rememberedMap(sheet: string): RememberedMap | null {
   } catch {
     return null;
   }
-}
-
-export function rememberSettings(settings: RunSettings): void {
-  properties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
 }
 
 export function lastSettings(): RunSettings | null {

@@ -1,7 +1,8 @@
 /**
  * A tab of the plan flattened into one rectangle: values, number formats and backgrounds for every cell, so
  * the whole tab is written with one `setValues`, one `setNumberFormats` and one `setBackgrounds` however many
- * blocks it holds (Apps Script round trips are the cost that matters).
+ * blocks it holds (Apps Script round trips are the cost that matters). Fonts are only set where the plan asks
+ * for something other than Sheets' default (bold titles, a header text colour other than black).
  */
 import type { ColumnKind, PlanValue, TabPlan } from '../core/plan/types';
 import type { Language } from '../core/options';
@@ -15,18 +16,33 @@ export interface TabGrid {
   values: SheetValue[][];
   formats: string[][];
   backgrounds: (string | null)[][];
+  /** Bold title rows; null when the tab has no title (nothing to set). */
+  fontWeights: ('bold' | null)[][] | null;
+  /** Header text colours; null when every header is in Sheets' default black. */
+  fontColours: (string | null)[][] | null;
 }
 
 /** Plain text: phone and code columns keep their leading zeros; nothing in them is read as a number or date. */
 export const TEXT_FORMAT = '@';
+/** Sheets' default text colour: a header in it needs no font call. */
+export const DEFAULT_FONT_COLOUR = '#000000';
 /** Cells with no kind (gaps between blocks). */
 export const AUTOMATIC_FORMAT = 'General';
 /** Title rows above a block. */
 export const TITLE_BACKGROUND = '#f1f3f4';
 
-/** Number format per column kind; money shows the dong sign for Vietnamese users. */
+/**
+ * Number format per column kind; money shows the dong sign for Vietnamese users. Text, code (customer and
+ * invoice codes, RFM codes), phone and colour columns are plain text `@`, so Sheets keeps `0901234567` and
+ * `00123` as written.
+ */
 export function numberFormat(kind: ColumnKind, language: Language): string {
   switch (kind) {
+    case 'text':
+    case 'code':
+    case 'phone':
+    case 'colour':
+      return TEXT_FORMAT;
     case 'integer':
       return '#,##0';
     case 'number':
@@ -37,8 +53,6 @@ export function numberFormat(kind: ColumnKind, language: Language): string {
       return '0.0%';
     case 'date':
       return 'dd/mm/yyyy';
-    default:
-      return TEXT_FORMAT;
   }
 }
 
@@ -68,9 +82,11 @@ export function tabGrid(tab: TabPlan, language: Language, clock: ZoneClock): Tab
   const formats: string[][] = Array.from({ length: height }, () =>
     new Array<string>(width).fill(AUTOMATIC_FORMAT),
   );
-  const backgrounds: (string | null)[][] = Array.from({ length: height }, () =>
-    new Array<string | null>(width).fill(null),
-  );
+  const backgrounds = emptyLayer<string>(height, width);
+  const titled = tab.blocks.some((block) => block.title);
+  const fontWeights: ('bold' | null)[][] | null = titled ? emptyLayer<'bold'>(height, width) : null;
+  const coloured = tab.blocks.some((block) => block.headerFontColour.toLowerCase() !== DEFAULT_FONT_COLOUR);
+  const fontColours = coloured ? emptyLayer<string>(height, width) : null;
   for (const block of tab.blocks) {
     let row = block.anchor.row - 1;
     const left = block.anchor.column - 1;
@@ -78,12 +94,14 @@ export function tabGrid(tab: TabPlan, language: Language, clock: ZoneClock): Tab
       values[row]![left] = safeText(block.title);
       formats[row]![left] = TEXT_FORMAT;
       for (let c = 0; c < block.columns.length; c++) backgrounds[row]![left + c] = TITLE_BACKGROUND;
+      if (fontWeights) fontWeights[row]![left] = 'bold';
       row++;
     }
     block.columns.forEach((column, c) => {
       values[row]![left + c] = safeText(column.header);
       formats[row]![left + c] = TEXT_FORMAT;
       backgrounds[row]![left + c] = block.headerColour;
+      if (fontColours) fontColours[row]![left + c] = block.headerFontColour;
     });
     row++;
     const columnFormats = block.columns.map((column) => numberFormat(column.kind, language));
@@ -104,5 +122,9 @@ export function tabGrid(tab: TabPlan, language: Language, clock: ZoneClock): Tab
       });
     }
   }
-  return { height, width, values, formats, backgrounds };
+  return { height, width, values, formats, backgrounds, fontWeights, fontColours };
+}
+
+function emptyLayer<T>(height: number, width: number): (T | null)[][] {
+  return Array.from({ length: height }, () => new Array<T | null>(width).fill(null));
 }

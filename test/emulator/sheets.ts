@@ -49,6 +49,34 @@ function checkSheetName(world: World, name: string, except: SheetState | null): 
   }
 }
 
+interface InsertSheetOptions {
+  template?: Sheet | EmuSheet;
+}
+
+/** A duplicate of a sheet's state under a new name and id (insertSheet with a template). */
+function copySheetState(template: SheetState, name: string, id: number): SheetState {
+  const copy = new SheetState(name, id, template.maxRows, template.maxColumns);
+  copy.tabColour = template.tabColour;
+  copy.frozenRows = template.frozenRows;
+  copy.frozenColumns = template.frozenColumns;
+  const from = template.layers();
+  copy.layers().forEach((layer, i) => {
+    layer.rows = from[i]!.rows.map((row) => row?.slice());
+  });
+  for (const [column, width] of template.columnWidths) copy.columnWidths.set(column, width);
+  copy.filter = template.filter ? { ...template.filter } : null;
+  copy.merges = template.merges.map((merge) => ({ ...merge }));
+  const onCopy = <T extends { sheet: SheetState }>(range: T): T =>
+    range.sheet === template ? { ...range, sheet: copy } : range;
+  copy.rules = template.rules.map((rule) => ({ ...rule, ranges: rule.ranges.map(onCopy) }));
+  copy.charts = template.charts.map((chart, i) => ({
+    ...chart,
+    id: `${chart.id}-copy-${id}-${i}`,
+    ranges: chart.ranges.map(onCopy),
+  }));
+  return copy;
+}
+
 /** insertSheet() with no name: "Sheet<n>", n from the tab count + 1 up to the first free one. */
 function defaultSheetName(world: World): string {
   for (let n = world.book.sheets.length + 1; ; n++) {
@@ -126,15 +154,35 @@ export class EmuSpreadsheet implements Pick<
   }
 
   /**
-   * insertSheet(), (sheetIndex), (sheetName), (sheetName, sheetIndex): the index is 0-based; the new sheet
-   * has 1000 × 26 cells, counts towards the 10-million-cell limit, and becomes the active sheet.
+   * insertSheet(), (sheetIndex), (sheetName), (sheetName, sheetIndex), each also with `options`: the index is
+   * 0-based; the new sheet has 1000 × 26 cells, counts towards the 10-million-cell limit, and becomes the
+   * active sheet. With `options.template` ("All data from the template sheet object is copied to the new
+   * sheet. The sheet template must be one of the sheets of the Spreadsheet object."), the new sheet is a copy
+   * of the template: its size, cells, formats, frozen rows and columns, tab colour, column widths, merges,
+   * filter, conditional-format rules and charts, as Sheets' "Duplicate" makes. The page does not say whether
+   * developer metadata is copied; the emulator copies none (code must not rely on either).
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer,Object)
    */
-  insertSheet(nameOrIndex?: string | number, index?: number): EmuSheet {
+  insertSheet(
+    nameOrIndexOrOptions?: string | number | InsertSheetOptions,
+    indexOrOptions?: number | InsertSheetOptions,
+    maybeOptions?: InsertSheetOptions,
+  ): EmuSheet {
     const world = this.core;
-    const name = typeof nameOrIndex === 'string' ? nameOrIndex : defaultSheetName(world);
-    const at = typeof nameOrIndex === 'number' ? nameOrIndex : (index ?? world.book.sheets.length);
+    const args = [nameOrIndexOrOptions, indexOrOptions, maybeOptions];
+    const nameArg = args.find((arg): arg is string => typeof arg === 'string');
+    const indexArg = args.find((arg): arg is number => typeof arg === 'number');
+    const options = args.find((arg): arg is InsertSheetOptions => typeof arg === 'object' && arg !== null);
+    const name = nameArg ?? defaultSheetName(world);
+    const at = indexArg ?? world.book.sheets.length;
     checkSheetName(world, name, null);
-    const state = new SheetState(name, world.book.newSheetId());
+    const template = options?.template === undefined ? null : sheetStateOf(world, options.template);
+    if (template && (template.deleted || !world.book.sheets.includes(template))) {
+      world.fail('The sheet template must be one of the sheets of the Spreadsheet object.');
+    }
+    const state = template
+      ? copySheetState(template, name, world.book.newSheetId())
+      : new SheetState(name, world.book.newSheetId());
     world.checkCellLimit(state.cellCount());
     world.book.sheets.splice(Math.max(0, Math.min(at, world.book.sheets.length)), 0, state);
     world.book.active = state;
