@@ -4,7 +4,7 @@
  */
 import { cellText, columnLetter, isBlank, type CellValue } from '../cell';
 import type { DataIssue } from '../issues';
-import { compactKey } from '../text';
+import { compactKey, hasCompactKey } from '../text';
 import type { ColumnMatch } from './header';
 
 /** First cells of a totals row, folded: `Tổng cộng`, `Tổng`, `Cộng`, `Total`, `Grand total`, `Sum`. */
@@ -22,7 +22,7 @@ function isRepeatedHeader(row: CellValue[], headerKeys: string[], matches: Colum
   let same = 0;
   for (const match of matches) {
     const cell = row[match.column];
-    if (typeof cell === 'string' && compactKey(cell) === headerKeys[match.column]) same++;
+    if (typeof cell === 'string' && hasCompactKey(cell, headerKeys[match.column]!)) same++;
   }
   return same * 2 > matches.length;
 }
