@@ -29,7 +29,14 @@ const ROWS_SHOWN = 500;
 /** What "Make the next run fail" breaks: the run's first tab write, before anything is swapped in. */
 const FAILING_CALL = 'Range.setValues';
 /** Calls that only read: the view need not re-render after them. */
-const READ_ONLY_CALLS = new Set(['getSetup', 'detectColumns', 'getProgress', 'getSegmentRows']);
+const READ_ONLY_CALLS = new Set([
+  'getSetup',
+  'detectColumns',
+  'getProgress',
+  'getSegmentRows',
+  'listFilterSegments',
+  'countFilterSegment',
+]);
 
 const setup = workerData as Setup;
 const port = parentPort!;

@@ -32,6 +32,9 @@ type SafeAttribute =
   | 'data-testid'
   | 'data-field'
   | 'data-state'
+  | 'data-key'
+  | 'rows'
+  | 'spellcheck'
   | 'colspan';
 
 export type Attributes = Partial<Record<SafeAttribute, string | number | undefined>>;
@@ -61,6 +64,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (value !== undefined) element.setAttribute(name, String(value));
   }
   if (tag === 'button' && attributes.type === undefined) element.setAttribute('type', 'button');
+  // A textarea shows its content, not a value attribute.
+  if (tag === 'textarea' && attributes.value !== undefined)
+    (element as HTMLTextAreaElement).value = String(attributes.value);
   if (onClick) element.addEventListener('click', onClick as EventListener);
   if (onChange) element.addEventListener('change', onChange);
   if (onInput) element.addEventListener('input', onInput);

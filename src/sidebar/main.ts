@@ -7,6 +7,7 @@ import { mappingFrom, renderConfirmColumns } from './confirm-columns';
 import { renderChooseData } from './choose-data';
 import { el, replaceChildren, segmented } from './dom';
 import { renderExport } from './export';
+import { renderFilters } from './filters';
 import { renderResult } from './result';
 import { renderRun } from './run';
 import { callServer } from './server';
@@ -14,8 +15,18 @@ import { draftFrom, renderSettings } from './settings';
 import { createStore, initialState, type Context, type Step } from './state';
 import { busyLine, notice } from './ui';
 
-/** Which of the four dots a screen lights: running belongs to settings, export to the result. */
-const STEP_INDEX: Record<Step, number> = { data: 0, columns: 1, settings: 2, run: 2, result: 3, export: 3 };
+/**
+ * Which of the four dots a screen lights: running belongs to settings, export to the result, and the filter
+ * panel to the screen it was opened from.
+ */
+const STEP_INDEX: Record<Exclude<Step, 'filters'>, number> = {
+  data: 0,
+  columns: 1,
+  settings: 2,
+  run: 2,
+  result: 3,
+  export: 3,
+};
 
 const SCREENS: Record<Step, (context: Context) => HTMLElement> = {
   data: renderChooseData,
@@ -24,6 +35,7 @@ const SCREENS: Record<Step, (context: Context) => HTMLElement> = {
   run: renderRun,
   result: renderResult,
   export: renderExport,
+  filters: renderFilters,
 };
 
 function header(context: Context): HTMLElement {
@@ -47,7 +59,8 @@ function header(context: Context): HTMLElement {
 
 function stepper(context: Context): HTMLElement {
   const { t, state } = context;
-  const current = STEP_INDEX[state.step];
+  const step = state.step === 'filters' ? state.filters.returnTo : state.step;
+  const current = STEP_INDEX[step === 'filters' ? 'settings' : step];
   return el(
     'ol',
     { class: 'stepper', 'data-testid': 'stepper' },
@@ -76,7 +89,26 @@ function render(app: HTMLElement, context: Context): void {
     );
     return;
   }
+  // A control that re-renders while it is typed in (the filter builder's values and text) gets its focus and
+  // caret back: its `data-key` names it across renders.
+  const active = document.activeElement;
+  const key = active?.getAttribute('data-key');
+  const caret =
+    active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
+      ? [active.selectionStart, active.selectionEnd]
+      : null;
   replaceChildren(app, header(context), stepper(context), SCREENS[state.step](context));
+  if (!key) return;
+  const again = app.querySelector<HTMLElement>(`[data-key="${key}"]`);
+  if (!again) return;
+  again.focus();
+  if (caret && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) {
+    try {
+      again.setSelectionRange(caret[0], caret[1]);
+    } catch {
+      // Inputs such as type=color have no caret.
+    }
+  }
 }
 
 /** Switches the language; the column maps on screen are detected again so their labels follow. */

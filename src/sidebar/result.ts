@@ -4,6 +4,7 @@
  */
 import type { SegmentResult } from '../shared/api';
 import { el } from './dom';
+import { openFilters } from './filters';
 import { formatNumber, formatShare } from './i18n';
 import { callServer } from './server';
 import type { Context } from './state';
@@ -54,12 +55,25 @@ export function renderResult(context: Context): HTMLElement {
   const { t, state, update } = context;
   const result = state.result;
   if (!result) return screen('step-result', t.resultTitle);
-  const customers = result.segments.reduce((sum, segment) => sum + segment.customers, 0);
   const shownIssues = result.issues.slice(0, ISSUES_SHOWN);
+  // Filter segments overlap the RFM segments and each other: listed apart, and left out of the total.
+  const isFilter = (segment: SegmentResult) => segment.id.startsWith('filter:');
+  const rfmSegments = result.segments.filter((segment) => !isFilter(segment));
+  const filterSegments = result.segments.filter(isFilter);
   return screen(
     'step-result',
     t.resultTitle,
-    el('p', { class: 'summary-line' }, t.resultSummary(formatNumber(state.language, customers), result.asOf)),
+    el(
+      'p',
+      { class: 'summary-line' },
+      t.resultSummary(
+        formatNumber(
+          state.language,
+          rfmSegments.reduce((sum, segment) => sum + segment.customers, 0),
+        ),
+        result.asOf,
+      ),
+    ),
     hint(t.openTabHint),
     el(
       'div',
@@ -73,8 +87,20 @@ export function renderResult(context: Context): HTMLElement {
     el(
       'ul',
       { class: 'segments', 'data-testid': 'segments' },
-      ...result.segments.map((s) => segmentRow(context, s)),
+      ...rfmSegments.map((s) => segmentRow(context, s)),
     ),
+    filterSegments.length
+      ? el(
+          'div',
+          { 'data-testid': 'filter-results' },
+          el('h3', {}, t.filterSegmentsHeading),
+          el('ul', { class: 'segments' }, ...filterSegments.map((s) => segmentRow(context, s))),
+        )
+      : null,
+    textButton(t.filtersButton, {
+      'data-testid': 'open-filters',
+      onClick: () => openFilters(context, 'result'),
+    }),
     result.summaryTab
       ? textButton(t.openSummaryTab, { onClick: () => openTab(context, result.summaryTab) })
       : null,

@@ -6,6 +6,7 @@
 import { checkThresholds, type Metric } from '../core/rfm/score';
 import type { RunSettings } from '../shared/api';
 import { el, radio, segmented } from './dom';
+import { openFilters } from './filters';
 import type { Strings } from './i18n';
 import { startRun } from './run';
 import type { Context, SettingsDraft } from './state';
@@ -222,6 +223,10 @@ export function renderSettings(context: Context): HTMLElement {
           ),
         )
       : null,
+    textButton(t.filtersButton, {
+      'data-testid': 'open-filters',
+      onClick: () => openFilters(context, 'settings'),
+    }),
     state.error ? notice('error', state.error) : null,
     actions(
       textButton(t.back, { onClick: () => update((s) => void ((s.step = 'columns'), (s.error = null))) }),

@@ -4,6 +4,8 @@
  */
 import type {
   ColumnDetection,
+  FilterCount,
+  FilterSegmentList,
   Language,
   Progress,
   RunResult,
@@ -12,10 +14,11 @@ import type {
   SheetKind,
 } from '../shared/api';
 import type { ExportPreset } from './csv';
+import type { ConditionGroups } from './filter-model';
 import { strings, type Strings } from './i18n';
 
-/** The screens, in journey order. The filter-segment builder will add its own between result and export. */
-export type Step = 'data' | 'columns' | 'settings' | 'run' | 'result' | 'export';
+/** The screens, in journey order; `filters` (saved filter segments) opens from settings or the result. */
+export type Step = 'data' | 'columns' | 'settings' | 'run' | 'result' | 'export' | 'filters';
 
 /** The user's view of one sheet's columns: the server's detection plus their changes. */
 export interface SheetMapping {
@@ -59,6 +62,32 @@ export interface ExportState {
   error: string | null;
 }
 
+/** The segment being built or edited in the filter panel. */
+export interface FilterDraft {
+  /** The saved name it replaces; null for a new segment. */
+  originalName: string | null;
+  name: string;
+  colour: string;
+  enabled: boolean;
+  abGroups: number | null;
+  /** The definition text: what is saved, and what the rows are made from or made into. */
+  text: string;
+  /** The rows, or null while the text does not parse or has a shape rows cannot show. */
+  groups: ConditionGroups | null;
+}
+
+export interface FiltersState {
+  /** Where Back goes. */
+  returnTo: Step;
+  list: FilterSegmentList | null;
+  busy: boolean;
+  draft: FilterDraft | null;
+  /** The live count of the draft's text: the text it was asked for, and the answer once it came. */
+  count: { text: string; answer: FilterCount | null; failure: string | null } | null;
+  /** Said after a save or a change. */
+  message: string | null;
+}
+
 export interface AppState {
   language: Language;
   setup: SetupInfo | null;
@@ -75,6 +104,7 @@ export interface AppState {
   run: RunState | null;
   result: RunResult | null;
   exporting: ExportState;
+  filters: FiltersState;
 }
 
 export function initialState(language: Language): AppState {
@@ -99,6 +129,7 @@ export function initialState(language: Language): AppState {
     run: null,
     result: null,
     exporting: { segmentId: '', preset: 'plain', busy: false, file: null, error: null },
+    filters: { returnTo: 'settings', list: null, busy: false, draft: null, count: null, message: null },
   };
 }
 

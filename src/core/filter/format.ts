@@ -42,7 +42,7 @@ function operand(expr: FilterExpr, needed: number): string {
 
 function formatCondition(condition: FilterCondition): string {
   const field = condition.field;
-  const value = (v: FilterValue) => formatValue(field, v);
+  const value = (v: FilterValue) => formatFilterValue(field, v);
   const not = 'negated' in condition && condition.negated ? 'NOT ' : '';
   switch (condition.kind) {
     case 'compare':
@@ -60,7 +60,8 @@ function formatCondition(condition: FilterCondition): string {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-function formatValue(fieldId: string, value: FilterValue): string {
+/** One value as the canonical text writes it (`"Hà Nội"`, `2026-11-01`, `-30d`, `this_month`). */
+export function formatFilterValue(fieldId: string, value: FilterValue): string {
   switch (value.kind) {
     case 'number':
       return formatNumber(value.value);
