@@ -1,0 +1,372 @@
+// `npm run bench`: the engine, the CLI and the pandas peer on shops of 10k, 100k and 1M invoice rows, side by
+// side, written to bench/RESULTS.md.
+//
+// Per size (shops from bench/shops.mjs, generated once into .cache/bench/), each measurement in a fresh child
+// process so its peak memory is its own, median of RUNS:
+// - engine: runEngine from the in-memory 2-D arrays a paste hands over (bench/engine-child.ts, `memory`);
+// - engine from CSV: the CLI's CSV reader + runEngine, the clock covering the file reads (the peer's work);
+// - CLI: `node bin/segment-tabs.js invoices.csv customers.csv -o out.xlsx`, wall time of the whole process;
+// - peer: bench/peer.py (pandas), from read_csv to the scores;
+// - the per-customer R, F, M of the engine and the peer compared: any difference fails the bench;
+// - the Apps Script face on the emulator (test/face/full-run.ts): service calls and cells written.
+//
+// Environment: BENCH_SIZES=10000,100000 to run fewer sizes; BENCH_RUNS=3 measurements per figure.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AS_OF, CACHE, ensureShop, ROOT, sizeLabel } from './shops.mjs';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+/** The Apps Script face is run up to this size: a 1M-row paste (17M cells) is over a spreadsheet's 10M cells. */
+const EMULATOR_MAX_ROWS = 100_000;
+const TARGET = { engineMs: 5000, engineRows: 1_000_000, peakMb: 1536 };
+
+const log = (text) => process.stderr.write(`bench: ${text}\n`);
+
+async function bundle(entry, outfile, external = []) {
+  await build({
+    entryPoints: [join(ROOT, entry)],
+    outfile: join(CACHE, outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external,
+    logLevel: 'warning',
+  });
+  return join(CACHE, outfile);
+}
+
+/** Runs a child to completion; returns its last JSON line, wall time and stderr. Throws on a failure. */
+function runChild(command, args, options = {}) {
+  const started = performance.now();
+  const child = spawnSync(command, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...options.env },
+  });
+  const wallMs = performance.now() - started;
+  if (child.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited ${child.status}:\n${child.stderr.slice(-2000)}`);
+  }
+  const lines = child.stdout.trim().split('\n');
+  return {
+    json: options.json === false ? undefined : JSON.parse(lines.at(-1)),
+    wallMs,
+    stderr: child.stderr,
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function measureEngine(childPath, mode, shop, scoresPath) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const files =
+      mode === 'memory' ? [shop.invoicesV8, shop.customersV8] : [shop.invoicesCsv, shop.customersCsv];
+    const args = [childPath, mode, ...files, ...(run === 0 && scoresPath ? [scoresPath] : [])];
+    const { json, stderr } = runChild(process.execPath, args, { env: { BENCH_STEPS: '1' } });
+    json.steps = [...stderr.matchAll(/^(\w+) ([\d.]+) at (\d+) ms$/gm)].map((m) => [m[1], Number(m[3])]);
+    runs.push(json);
+  }
+  return runs;
+}
+
+function measureCli(shop) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const args = [
+      '--require',
+      join(ROOT, 'bench', 'rss-on-exit.cjs'),
+      join(ROOT, 'bin', 'segment-tabs.js'),
+      shop.invoicesCsv,
+      shop.customersCsv,
+      '-o',
+      join(shop.dir, 'segment-tabs.xlsx'),
+      '--as-of',
+      AS_OF,
+      '--json',
+    ];
+    const { wallMs, stderr } = runChild(process.execPath, args, { json: false });
+    const rss = /bench-peak-rss-kb (\d+)/.exec(stderr);
+    runs.push({ ms: Math.round(wallMs), peakRssMb: rss ? Math.round(Number(rss[1]) / 102.4) / 10 : NaN });
+  }
+  return runs;
+}
+
+function measurePeer(shop, scoresPath) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const args = [
+      join(ROOT, 'bench', 'peer.py'),
+      shop.invoicesCsv,
+      shop.customersCsv,
+      AS_OF,
+      ...(run === 0 ? [scoresPath] : []),
+    ];
+    runs.push(runChild(PYTHON, args).json);
+  }
+  return runs;
+}
+
+function readScores(path) {
+  const [header, ...lines] = readFileSync(path, 'utf8').trim().split('\n');
+  const columns = header.split(',');
+  const byCode = new Map();
+  for (const line of lines) {
+    const cells = line.split(',');
+    byCode.set(cells[0], Object.fromEntries(columns.map((column, i) => [column, cells[i]])));
+  }
+  return byCode;
+}
+
+/** The engine's and the peer's R, F, M per customer: counts, and the first differing customers. */
+function compareScores(oursPath, peerPath) {
+  const ours = readScores(oursPath);
+  const peer = readScores(peerPath);
+  const differing = [];
+  let same = 0;
+  for (const [code, mine] of ours) {
+    const theirs = peer.get(code);
+    if (theirs && ['r', 'f', 'm'].every((metric) => Number(mine[metric]) === Number(theirs[metric]))) same++;
+    else differing.push({ code, ours: mine, peer: theirs ?? null });
+  }
+  for (const [code, theirs] of peer) if (!ours.has(code)) differing.push({ code, ours: null, peer: theirs });
+  return { customers: ours.size, same, differing: differing.length, first: differing.slice(0, 5) };
+}
+
+function machine() {
+  const pandas = spawnSync(
+    PYTHON,
+    ['-c', 'import pandas, numpy; print(pandas.__version__, numpy.__version__)'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const [pandasVersion = 'missing', numpyVersion = 'missing'] = pandas.stdout.trim().split(' ');
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    ramGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    python: spawnSync(PYTHON, ['--version'], { encoding: 'utf8' }).stdout.trim(),
+    pandas: pandasVersion,
+    numpy: numpyVersion,
+    load: loadavg().map((value) => value.toFixed(2)),
+  };
+}
+
+const seconds = (ms) => (ms / 1000).toFixed(2);
+const spread = (values) =>
+  `${seconds(median(values))} s (${seconds(Math.min(...values))}–${seconds(Math.max(...values))})`;
+const megabytes = (values) => `${Math.round(Math.max(...values))} MB`;
+const count = (n) => n.toLocaleString('en-US');
+
+function stepsText(run) {
+  const steps = run.steps;
+  if (!steps.length) return '';
+  const parts = [];
+  for (let i = 0; i + 1 < steps.length; i++) {
+    const [name, at] = steps[i];
+    const next = steps[i + 1][1];
+    if (name === 'planning' && i + 2 < steps.length) continue;
+    parts.push(`${name} ${seconds(next - at)} s`);
+  }
+  return parts.join(', ');
+}
+
+function verdict(value, limit, unit) {
+  if (value <= limit) return `met (${value} ${unit} ≤ ${limit} ${unit})`;
+  const over = value - limit;
+  return `**missed** by ${Math.round(over * 100) / 100} ${unit} (${value} ${unit} vs ${limit} ${unit}, ${Math.round((over / limit) * 100)}% over)`;
+}
+
+function writeResults(facts, results, started) {
+  const lines = [];
+  const at = new Date().toISOString().replace('T', ' ').slice(0, 16);
+  lines.push('# Benchmark results', '');
+  lines.push(
+    `Written by \`npm run bench\` (bench/run.mjs) on ${at} UTC; the whole run took ${Math.round((performance.now() - started) / 1000)} s.`,
+    `Each figure is the median of ${RUNS} runs (lowest–highest in brackets), each run in a fresh process.`,
+    '',
+  );
+  lines.push('## Machine', '');
+  lines.push(
+    `- CPU: ${facts.cpu}, ${facts.cores} cores; RAM ${facts.ramGb} GB; load average at the start ${facts.load.join(', ')} (the machine is shared, so times vary from run to run)`,
+    `- Node ${facts.node}; ${facts.python}, pandas ${facts.pandas}, numpy ${facts.numpy}`,
+    '',
+  );
+  lines.push('## Shops', '');
+  lines.push(
+    'Seeded KiotViet-shaped exports from scripts/shop-generator.cjs (every messy-paste quirk: title rows, text money,',
+    'five phone spellings, a block pasted twice, cancelled sales, returns, walk-ins, shared phones), as of ' +
+      AS_OF +
+      '.',
+    '',
+  );
+  lines.push(
+    '| Size | Invoice rows (sheet) | Customer rows | Invoices | Buyers | One-time buyers | Cancelled | Walk-in | Merged pairs |',
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const result of results) {
+    const f = result.shop.facts;
+    lines.push(
+      `| ${result.label} | ${count(f.sheetRows)} | ${count(f.customerRows)} | ${count(f.invoices)} | ${count(f.buyers)} | ${count(f.oneTimeBuyers)} | ${count(f.cancelledInvoices)} | ${count(f.walkInInvoices)} | ${count(f.mergedPairs)} |`,
+    );
+  }
+  lines.push('', '## Times and memory', '');
+  lines.push(
+    '- **Engine**: `runEngine` from the in-memory 2-D arrays (what `getValues()` hands over for the paste), parse → plan.',
+    "- **Engine from CSV**: the CLI's CSV reader and `runEngine`, clock started before the files are read: the same work as the peer.",
+    '- **CLI**: `segment-tabs invoices.csv customers.csv -o out.xlsx --json`, the whole process (Node start and the .xlsx write included).',
+    '- **pandas**: bench/peer.py, `read_csv` → per-customer R, F, M scores (interpreter start and imports excluded).',
+    "- Peak memory: the process's peak resident set (for the engine, the input arrays it was handed are included).",
+    '',
+  );
+  lines.push(
+    '| Size | Engine | Engine peak | Engine from CSV | CLI | CLI peak | pandas | pandas peak | Ours / pandas (CSV) | Engine / pandas |',
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const engine = median(r.engine.map((run) => run.ms));
+    const fromCsv = median(r.engineCsv.map((run) => run.ms));
+    const peer = median(r.peer.map((run) => run.ms));
+    lines.push(
+      `| ${r.label} | ${spread(r.engine.map((run) => run.ms))} | ${megabytes(r.engine.map((run) => run.peakRssMb))} | ${spread(r.engineCsv.map((run) => run.ms))} | ${spread(r.cli.map((run) => run.ms))} | ${megabytes(r.cli.map((run) => run.peakRssMb))} | ${spread(r.peer.map((run) => run.ms))} | ${megabytes(r.peer.map((run) => run.peakRssMb))} | ${(fromCsv / peer).toFixed(2)} | ${(engine / peer).toFixed(2)} |`,
+    );
+  }
+  lines.push('', "Where the engine's time goes (its first run at each size, by step):", '');
+  for (const r of results) lines.push(`- ${r.label}: ${stepsText(r.engine[0])}`);
+  lines.push('', '## Same R, F, M as pandas', '');
+  lines.push('| Size | Customers | Same R, F and M | Differing |', '|---|---:|---:|---:|');
+  for (const r of results) {
+    lines.push(
+      `| ${r.label} | ${count(r.comparison.customers)} | ${count(r.comparison.same)} | ${count(r.comparison.differing)} |`,
+    );
+  }
+  const failed = results.filter((r) => r.comparison.differing > 0);
+  for (const r of failed) {
+    lines.push(
+      '',
+      `First differing customers at ${r.label}:`,
+      '',
+      '```json',
+      JSON.stringify(r.comparison.first, null, 2),
+      '```',
+    );
+  }
+  lines.push('', '## The Apps Script face on the emulator', '');
+  lines.push(
+    'One full run of the built add-on (dist/Code.js) through test/face/full-run.ts: Sheets service calls made by',
+    '`runSegmentation` and cells written with `setValues`. The 1M shop is not run: its 17M cells are over the',
+    '10M cells a spreadsheet holds.',
+    '',
+  );
+  lines.push(
+    '| Size | Service calls | Cells written | Tabs | Most called | Emulator wall time |',
+    '|---|---:|---:|---:|---|---:|',
+  );
+  for (const r of results) {
+    if (!r.emulator) {
+      lines.push(`| ${r.label} | n/a | n/a | n/a | ${r.emulatorNote} | |`);
+      continue;
+    }
+    const e = r.emulator;
+    const top = e.topMethods.map(([method, n]) => `${method} ${n}`).join(', ');
+    lines.push(
+      `| ${r.label} | ${count(e.calls)} | ${count(e.cellsWritten)} | ${e.tabs} | ${top} | ${seconds(e.ms)} s |`,
+    );
+  }
+  lines.push('', '## Targets', '');
+  const big = results.find((r) => r.rows === TARGET.engineRows);
+  if (big) {
+    const engine = Math.round(median(big.engine.map((run) => run.ms))) / 1000;
+    const peak = Math.round(Math.max(...big.engine.map((run) => run.peakRssMb)));
+    lines.push(
+      `- Engine, 1M invoice rows end to end in ≤ 5 s: ${verdict(engine, TARGET.engineMs / 1000, 's')}`,
+    );
+    lines.push(`- Engine peak memory at 1M rows ≤ 1.5 GB: ${verdict(peak, TARGET.peakMb, 'MB')}`);
+  } else {
+    lines.push('- Engine at 1M rows: not measured in this run (BENCH_SIZES).');
+  }
+  for (const r of results.filter((result) => result.rows >= 100_000)) {
+    const fromCsv = median(r.engineCsv.map((run) => run.ms));
+    const engine = median(r.engine.map((run) => run.ms));
+    const peer = median(r.peer.map((run) => run.ms));
+    lines.push(
+      `- Not slower than pandas at ${r.label}, same CSV: ${verdict(Math.round((fromCsv / peer) * 100) / 100, 1, '×')}; engine alone (in memory) ${(engine / peer).toFixed(2)}×`,
+    );
+  }
+  lines.push(`- Same per-customer R, F, M as pandas at every size: ${failed.length ? '**no**' : 'yes'}`);
+  const notes = join(ROOT, 'bench', 'profile-notes.md');
+  if (existsSync(notes)) lines.push('', readFileSync(notes, 'utf8').trim());
+  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
+}
+
+async function main() {
+  const started = performance.now();
+  const facts = machine();
+  if (facts.pandas === 'missing')
+    throw new Error(`pandas is not importable by ${PYTHON}: install python3-pandas`);
+  log('bundling the engine and emulator children');
+  const engineChild = await bundle('bench/engine-child.ts', 'engine-child.cjs', ['exceljs']);
+  let emulatorChild;
+  if (existsSync(join(ROOT, 'test', 'face', 'full-run.ts'))) {
+    runChild(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { json: false });
+    // Written into .cache/bench/ so that the bundled `__dirname/../../dist` is the project's dist/.
+    emulatorChild = await bundle('bench/emulator-child.ts', 'emulator-child.cjs');
+  }
+  const results = [];
+  for (const rows of SIZES) {
+    const label = sizeLabel(rows);
+    const shop = ensureShop(rows, log);
+    const oursScores = join(shop.dir, 'scores-engine.csv');
+    const peerScores = join(shop.dir, 'scores-pandas.csv');
+    log(`${label}: engine (in memory)`);
+    const engine = measureEngine(engineChild, 'memory', shop, oursScores);
+    log(`${label}: engine from CSV`);
+    const engineCsv = measureEngine(engineChild, 'csv', shop);
+    log(`${label}: CLI`);
+    const cli = measureCli(shop);
+    log(`${label}: pandas`);
+    const peer = measurePeer(shop, peerScores);
+    const comparison = compareScores(oursScores, peerScores);
+    let emulator;
+    let emulatorNote = '';
+    if (!emulatorChild) emulatorNote = 'unavailable: test/face/full-run.ts is not in this checkout';
+    else if (rows > EMULATOR_MAX_ROWS) emulatorNote = 'not run: over 10M cells';
+    else {
+      log(`${label}: Apps Script face on the emulator`);
+      emulator = runChild(process.execPath, [emulatorChild, shop.invoicesV8, shop.customersV8]).json;
+    }
+    results.push({ rows, label, shop, engine, engineCsv, cli, peer, comparison, emulator, emulatorNote });
+    log(
+      `${label}: engine ${seconds(median(engine.map((r) => r.ms)))} s, from CSV ${seconds(median(engineCsv.map((r) => r.ms)))} s, CLI ${seconds(median(cli.map((r) => r.ms)))} s, pandas ${seconds(median(peer.map((r) => r.ms)))} s; R, F, M differ for ${comparison.differing}`,
+    );
+  }
+  writeResults(facts, results, started);
+  log(`wrote bench/RESULTS.md in ${Math.round((performance.now() - started) / 1000)} s`);
+  const failed = results.filter((r) => r.comparison.differing > 0);
+  if (failed.length) {
+    for (const r of failed) {
+      log(`${r.label}: R, F, M differ from pandas for ${r.comparison.differing} customers; first ones:`);
+      log(JSON.stringify(r.comparison.first, null, 2));
+    }
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
