@@ -190,7 +190,8 @@ function factLines(facts: RunFacts, language: RunRequest['language']): RunResult
 /** Engine and user errors pass as they are; anything else says what failed and that nothing was lost. */
 function userFacing(error: unknown, language: RunRequest['language']): Error {
   if (error instanceof UserError || error instanceof EngineError) return new Error(error.message);
-  const detail = error instanceof Error ? error.message : String(error);
+  // Apps Script's messages end with a full stop; the sentence below adds its own.
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   return new Error(
     say(
       language,
