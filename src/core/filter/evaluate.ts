@@ -105,7 +105,7 @@ function compileCondition(condition: FilterCondition, cache: FoldCache): Custome
     case 'list':
       return compileList(field.read, condition, cache);
     case 'text':
-      return compileText(field.read, condition, cache);
+      return compileText(field.read, condition, cache, undefined, field.equalityKey);
     case 'enum': {
       // Choices are stored as ids; parse resolved the typed value to an id, so they compare exactly.
       const unknownId = field.unknownId;
@@ -219,8 +219,10 @@ function compileText(
   condition: FilterCondition,
   cache: FoldCache | undefined,
   unknownId?: string,
+  equalityKey?: (text: string) => string,
 ): CustomerPredicate {
   const key = cache ? (text: string) => cache.key(text) : (text: string) => text;
+  const equalKey = equalityKey ? (text: string) => key(equalityKey(text)) : key;
   switch (condition.kind) {
     case 'empty': {
       const wantEmpty = !condition.negated;
@@ -230,18 +232,18 @@ function compileText(
       };
     }
     case 'compare': {
-      const wanted = key(textOf(condition.value));
+      const wanted = equalKey(textOf(condition.value));
       const equal = condition.op === '=';
       return (customer) => {
-        const value = key(read(customer));
+        const value = equalKey(read(customer));
         return value !== '' && (value === wanted) === equal;
       };
     }
     case 'in': {
-      const wanted = new Set(condition.values.map((value) => key(textOf(value))));
+      const wanted = new Set(condition.values.map((value) => equalKey(textOf(value))));
       const negated = condition.negated;
       return (customer) => {
-        const value = key(read(customer));
+        const value = equalKey(read(customer));
         return value !== '' && wanted.has(value) !== negated;
       };
     }

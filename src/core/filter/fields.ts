@@ -5,6 +5,7 @@
  */
 import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
+import { matchProvince } from '../parse/province';
 import { SEGMENTS } from '../rfm/segment-catalogue';
 
 /**
@@ -38,6 +39,11 @@ export interface NumericFilterField extends FieldBase {
 export interface TextFilterField extends FieldBase {
   type: 'text';
   read: (customer: CustomerRecord) => string;
+  /**
+   * What `=`, `!=` and `IN` compare, applied to the customer's text and the typed value alike (then folded);
+   * the whole text when absent. `CONTAINS` and `IS EMPTY` always look at the whole text.
+   */
+  equalityKey?: (text: string) => string;
 }
 
 /** A fixed set of choices; `read` gives a choice id, or `''` when unknown. */
@@ -140,13 +146,32 @@ const text = (
   id: string,
   labels: Record<Language, string>,
   read: TextFilterField['read'],
+  equalityKey?: TextFilterField['equalityKey'],
 ): TextFilterField => ({
   id,
   type: 'text',
   label: labels,
   read,
   aliases: [],
+  ...(equalityKey ? { equalityKey } : {}),
 });
+
+/**
+ * A place as POS exports write it, `Hà Nội - Quận Ba Đình` or `Quận 1, TP.HCM`, compares by its city or
+ * province: the part before ` - `, else the last part after a comma. So `city = "Hà Nội"` finds the customers of
+ * every district of Hà Nội, as a shop owner means it; `CONTAINS "Ba Đình"` still reaches a district.
+ */
+function placeKey(text: string): string {
+  const dash = text.indexOf(' - ');
+  if (dash > 0) return text.slice(0, dash);
+  const comma = text.lastIndexOf(',');
+  return comma >= 0 ? text.slice(comma + 1) : text;
+}
+
+/** A province compares by its unit after the 2025 merger, whichever alias names it (`HCM`, `Sài Gòn`). */
+function provinceKey(text: string): string {
+  return matchProvince(text)?.province ?? text;
+}
 
 export const FILTER_FIELDS: readonly FilterField[] = [
   text('code', label('Mã khách hàng', 'Customer code'), (c) => c.code),
@@ -176,11 +201,12 @@ export const FILTER_FIELDS: readonly FilterField[] = [
   text('tier', label('Hạng thành viên', 'Tier'), (c) => c.tier),
   numeric('points', 'number', label('Điểm tích luỹ', 'Points'), (c) => c.points),
   text('channel', label('Kênh', 'Channel'), (c) => c.channel),
-  text('city', label('Tỉnh/thành phố', 'City'), (c) => c.city),
+  text('city', label('Tỉnh/thành phố', 'City'), (c) => c.city, placeKey),
   text(
     'province',
     label('Tỉnh/thành (sau sáp nhập 2025)', 'Province (after the 2025 merger)'),
     (c) => c.province,
+    provinceKey,
   ),
   {
     id: 'region',
@@ -222,7 +248,7 @@ export const FILTER_FIELDS: readonly FilterField[] = [
     (c) => c.monetary,
   ),
   text('last_store', label('Cửa hàng mua gần nhất', 'Last store'), (c) => c.lastStore),
-  text('last_city', label('Tỉnh/thành lần mua cuối', 'City of last purchase'), (c) => c.lastCity),
+  text('last_city', label('Tỉnh/thành lần mua cuối', 'City of last purchase'), (c) => c.lastCity, placeKey),
   numeric('r', 'number', label('Điểm R', 'R score'), (c) => c.r),
   numeric('f', 'number', label('Điểm F', 'F score'), (c) => c.f),
   numeric('m', 'number', label('Điểm M', 'M score'), (c) => c.m),

@@ -119,6 +119,29 @@ describe('text folds case, diacritics, spaces and punctuation', () => {
     expect(selected(text, people)).toEqual(names);
   });
 
+  test('a city written "city - district" (KiotViet\'s Khu vực) or "district, city" compares by its city', () => {
+    const places = [
+      makeCustomer({ name: 'Ba Đình', city: 'Hà Nội - Quận Ba Đình' }),
+      makeCustomer({ name: 'Cầu Giấy', city: 'Quận Cầu Giấy, Hà Nội' }),
+      makeCustomer({ name: 'Phú Nhuận', city: 'Hồ Chí Minh - Quận Phú Nhuận' }),
+    ];
+    expect(selected('city = "Hà Nội"', places)).toEqual(['Ba Đình', 'Cầu Giấy']);
+    expect(selected('city != "Ha Noi"', places)).toEqual(['Phú Nhuận']);
+    expect(selected('city IN ("Hồ Chí Minh", "Đà Nẵng")', places)).toEqual(['Phú Nhuận']);
+    // CONTAINS still looks at the whole text, so a district can be reached.
+    expect(selected('city CONTAINS "Ba Đình"', places)).toEqual(['Ba Đình']);
+  });
+
+  test('a province compares by its unit, whichever alias or former name is typed', () => {
+    const people2 = [
+      makeCustomer({ name: 'HCM', province: 'TP Hồ Chí Minh' }),
+      makeCustomer({ name: 'HN', province: 'Hà Nội' }),
+    ];
+    for (const typed of ['"TP Hồ Chí Minh"', '"Hồ Chí Minh"', 'HCM', '"Sài Gòn"', '"tp.hcm"'])
+      expect(selected(`province = ${typed}`, people2)).toEqual(['HCM']);
+    expect(selected('province IN (hanoi, "Đà Nẵng")', people2)).toEqual(['HN']);
+  });
+
   test('đ folds to d: a store typed without marks still matches', () => {
     const stores = [
       makeCustomer({ name: 'Đống Đa', lastStore: 'CN Đống Đa' }),
