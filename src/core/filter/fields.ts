@@ -106,14 +106,15 @@ export const OPERATORS_BY_TYPE: Readonly<Record<FilterFieldType, readonly Filter
 
 const label = (vi: string, en: string) => ({ vi, en });
 
-const GENDERS: readonly EnumChoice[] = [
+/** Gender and region choices with their labels: the filter builder and the customer columns show these. */
+export const GENDERS: readonly EnumChoice[] = [
   { id: 'male', label: label('Nam', 'Male') },
   { id: 'female', label: label('Nữ', 'Female') },
   { id: 'other', label: label('Khác', 'Other') },
   { id: 'unknown', label: label('Không rõ', 'Unknown') },
 ];
 
-const REGIONS: readonly EnumChoice[] = [
+export const REGIONS: readonly EnumChoice[] = [
   { id: 'North', label: label('Miền Bắc', 'North') },
   { id: 'Central', label: label('Miền Trung', 'Central') },
   { id: 'South', label: label('Miền Nam', 'South') },

@@ -5,6 +5,7 @@
  * email: what a marketer pastes into Zalo, Facebook or an email tool), then the segment and scores, then metrics
  * and attributes.
  */
+import { GENDERS, REGIONS, type EnumChoice } from '../filter/fields';
 import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
 import type { ColumnKind, PlanValue } from './types';
@@ -14,7 +15,18 @@ export interface CustomerColumn {
   header: Record<Language, string>;
   kind: ColumnKind;
   width?: number;
-  value: (customer: CustomerRecord, segmentName: (id: string) => string) => PlanValue;
+  value: (customer: CustomerRecord, context: ColumnContext) => PlanValue;
+}
+
+export interface ColumnContext {
+  language: Language;
+  segmentName: (id: string) => string;
+}
+
+/** A choice id (`female`, `North`) as the user reads it; '' for unknown or none. */
+function choiceLabel(choices: readonly EnumChoice[], id: string, language: Language): string {
+  if (id === 'unknown') return '';
+  return choices.find((choice) => choice.id === id)?.label[language] ?? id;
 }
 
 const orEmpty = <T extends PlanValue>(value: T | undefined): PlanValue =>
@@ -48,7 +60,7 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
     header: { vi: 'Phân khúc', en: 'Segment' },
     kind: 'text',
     width: 150,
-    value: (c, name) => name(c.segmentId),
+    value: (c, { segmentName }) => segmentName(c.segmentId),
   },
   { id: 'rfm', header: { vi: 'Mã RFM', en: 'RFM' }, kind: 'code', width: 60, value: (c) => c.rfmCode },
   { id: 'r', header: { vi: 'R', en: 'R' }, kind: 'integer', width: 40, value: (c) => c.r },
@@ -99,12 +111,17 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
     value: (c) => c.lastStore,
   },
   { id: 'city', header: { vi: 'Tỉnh/Thành', en: 'City' }, kind: 'text', width: 120, value: (c) => c.city },
-  { id: 'region', header: { vi: 'Miền', en: 'Region' }, kind: 'text', value: (c) => c.region },
+  {
+    id: 'region',
+    header: { vi: 'Miền', en: 'Region' },
+    kind: 'text',
+    value: (c, { language }) => choiceLabel(REGIONS, c.region, language),
+  },
   {
     id: 'gender',
     header: { vi: 'Giới tính', en: 'Gender' },
     kind: 'text',
-    value: (c) => ({ male: 'Nam', female: 'Nữ', other: 'Khác', unknown: '' })[c.gender],
+    value: (c, { language }) => choiceLabel(GENDERS, c.gender, language),
   },
   { id: 'age', header: { vi: 'Tuổi', en: 'Age' }, kind: 'integer', value: (c) => orEmpty(c.age) },
   { id: 'tier', header: { vi: 'Hạng thẻ', en: 'Tier' }, kind: 'text', value: (c) => c.tier },
@@ -116,7 +133,7 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
     header: { vi: 'Phân khúc lần trước', en: 'Previous segment' },
     kind: 'text',
     width: 150,
-    value: (c, name) => (c.previousSegmentId ? name(c.previousSegmentId) : ''),
+    value: (c, { segmentName }) => (c.previousSegmentId ? segmentName(c.previousSegmentId) : ''),
   },
   {
     id: 'since',

@@ -15,9 +15,9 @@ export function customerBlock(
   segmentColumnColours: boolean,
   abGroups?: readonly string[],
 ): BlockPlan {
-  const segmentName = (segmentId: string) => segmentInfo(segmentId).name[language];
+  const context = { language, segmentName: (segmentId: string) => segmentInfo(segmentId).name[language] };
   const rows: PlanValue[][] = customers.map((customer) =>
-    CUSTOMER_COLUMNS.map((column) => column.value(customer, segmentName)),
+    CUSTOMER_COLUMNS.map((column) => column.value(customer, context)),
   );
   const segmentColumn = CUSTOMER_COLUMNS.findIndex((column) => column.id === 'segment');
   const block: BlockPlan = {

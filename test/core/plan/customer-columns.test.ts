@@ -1,0 +1,48 @@
+/** The Customers tab speaks the run's language: region and gender are shown as labels, not as stored ids. */
+import { runEngine } from '../../../src/core/engine';
+import type { Language } from '../../../src/core/options';
+import { DEFAULT_OPTIONS } from '../../../src/core/options';
+
+function customersTab(language: Language) {
+  const result = runEngine(
+    {
+      invoices: {
+        name: 'Hóa đơn',
+        values: [
+          ['Mã hóa đơn', 'Thời gian', 'Mã khách hàng', 'Khách cần trả'],
+          ['HD001', '13/11/2026 09:00', 'KH001', '120.000'],
+          ['HD002', '14/11/2026 10:00', 'KH002', '80.000'],
+        ],
+      },
+      customers: {
+        name: 'Khách hàng',
+        values: [
+          ['Mã khách hàng', 'Tên khách hàng', 'Giới tính', 'Khu vực giao hàng'],
+          ['KH001', 'Nguyễn Thị Lan', 'Nữ', 'Hà Nội - Quận Ba Đình'],
+          ['KH002', 'Trần Văn Minh', '', 'TP.HCM - Phường Tân Định'],
+        ],
+      },
+    },
+    { ...DEFAULT_OPTIONS, asOf: '2026-11-22', timeZone: 'Asia/Ho_Chi_Minh', language },
+  );
+  const tab = result.plan.tabs.find((candidate) => candidate.role === 'customers')!;
+  const block = tab.blocks[0]!;
+  const column = (header: string) => block.columns.findIndex((c) => c.header === header);
+  return { block, column };
+}
+
+test.each([
+  ['vi', 'Miền', 'Giới tính', ['Miền Bắc', 'Nữ'], ['Miền Nam', '']],
+  ['en', 'Region', 'Gender', ['North', 'Female'], ['South', '']],
+] as const)(
+  '%s: region and gender in the run language; an unknown gender stays blank',
+  (language, region, gender, lan, minh) => {
+    const { block, column } = customersTab(language);
+    const shown = (name: string) => {
+      const row = block.rows.find((candidate) => candidate.includes(name))!;
+      return [row[column(region)], row[column(gender)]];
+    };
+    expect(shown('Nguyễn Thị Lan')).toEqual(lan);
+    expect(shown('Trần Văn Minh')).toEqual(minh);
+  },
+);
