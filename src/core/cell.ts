@@ -7,7 +7,12 @@ export type CellValue = string | number | boolean | Date | null | undefined;
 /** True for an empty cell (or one holding only spaces). */
 export function isBlank(value: CellValue): boolean {
   if (value === '' || value === null || value === undefined) return true;
-  return typeof value === 'string' && value.trim() === '';
+  if (typeof value !== 'string') return false;
+  // Fast path (every cell of a big paste comes here): a first character that is not whitespace (as trim sees
+  // it: ASCII spaces and controls up to U+0020, U+00A0, and spaces from U+1680 up) means not blank.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first !== 0xa0 && first < 0x1680) return false;
+  return value.trim() === '';
 }
 
 /** The column letter(s) of a 0-based column index, as in A1 notation: 0 → A, 25 → Z, 26 → AA. */

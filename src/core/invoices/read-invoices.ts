@@ -79,6 +79,10 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
   const drafts = new Map<string, InvoiceDraft>();
   let duplicateRows = 0;
 
+  // Lines of one invoice usually follow each other: the previous line's draft saves a look-up in a map that
+  // holds every invoice of the sheet.
+  let previousCode: string | undefined;
+  let previousDraft: InvoiceDraft | undefined;
   for (const row of table.dataRows) {
     const values = table.values[row]!;
     let code: string;
@@ -97,7 +101,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
     } else {
       code = `#${row + 1}`;
     }
-    let draft = drafts.get(code);
+    let draft = code === previousCode ? previousDraft : drafts.get(code);
     if (draft) {
       const twin = draft.rows.find((earlier) => sameRow(table.values[earlier]!, values));
       if (twin !== undefined) {
@@ -129,6 +133,8 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
       };
       drafts.set(code, draft);
     }
+    previousCode = code;
+    previousDraft = draft;
     readLine(reader, row, draft);
   }
 
@@ -224,11 +230,12 @@ function readCustomerRef(reader: FieldReader, row: number, draft: InvoiceDraft):
   const phone = reader.phone(row, 'phone');
   const email = reader.email(row, 'email');
   const keyPhone = phone && isCustomerKeyPhone(phone) ? phone.canonical : '';
+  const realName = name !== '' && !WALK_IN_NAMES.has(foldText(name));
   if (!code && !keyPhone && !email) {
-    if (name && !WALK_IN_NAMES.has(foldText(name))) draft.name ||= name;
+    if (realName) draft.name ||= name;
     return;
   }
   draft.ref = { code, phone: keyPhone, email };
   draft.refRow = row;
-  draft.name = name && !WALK_IN_NAMES.has(foldText(name)) ? name : draft.name;
+  if (realName) draft.name = name;
 }

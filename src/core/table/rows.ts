@@ -33,7 +33,9 @@ function totalsLabel(row: CellValue[]): string | null {
     const cell = row[column];
     if (isBlank(cell)) continue;
     if (typeof cell !== 'string') return null;
-    return TOTALS_WORDS.has(compactKey(cell)) ? cell : null;
+    // Word by word with an early exit: the first cell of nearly every row (a store, a code) differs at once.
+    for (const word of TOTALS_WORDS) if (hasCompactKey(cell, word)) return cell;
+    return null;
   }
   return null;
 }

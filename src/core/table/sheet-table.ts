@@ -75,8 +75,11 @@ export function openSheet(input: SheetInput, kind: SheetKind, language: Language
       { sheet: input.name, details: detection.headers },
     );
   }
-  const columns = new Map(detection.matches.map((match) => [match.field, match.column]));
-  const columnOf = (field: FieldId) => columns.get(field) ?? -1;
+  // A plain object rather than a Map: columnOf runs for every field of every row, and a property read at a
+  // call site that always reads the same field is cheaper than hashing the field's name.
+  const columns: Partial<Record<FieldId, number>> = {};
+  for (const match of detection.matches) columns[match.field] ??= match.column;
+  const columnOf = (field: FieldId) => columns[field] ?? -1;
   const { rows, issues } = findDataRows(input.values, detection.headerRow, detection.matches, input.name);
   const dateOrder: Partial<Record<FieldId, DateOrder>> = {};
   for (const match of detection.matches) {
