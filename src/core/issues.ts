@@ -39,6 +39,8 @@ export interface DataIssue {
   header?: string;
   /** The raw value, as text. */
   value?: string;
-  /** What was expected or what was done, in English; faces translate by code. */
+  /** What was expected or what was done, in English; `issueMessage` gives it in the user's language. */
   message: string;
+  /** The other row of a pair (the earlier copy of a duplicate row, the first row of a merged customer). */
+  relatedRow?: number;
 }

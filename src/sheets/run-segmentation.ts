@@ -7,6 +7,7 @@ import { EngineError } from '../core/errors';
 import { say } from '../core/i18n';
 import { DEFAULT_OPTIONS, type EngineOptions, type SheetInput } from '../core/options';
 import { zoneClock } from '../core/parse/time-zone';
+import { issueMessage } from '../core/plan/issue-messages';
 import { ISSUE_LABELS } from '../core/plan/labels';
 import type { TabRole } from '../core/plan/types';
 import type { RunFacts } from '../core/summary';
@@ -143,7 +144,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
         sheet: issue.sheet,
         cell: issue.column ? `${issue.column}${issue.row}` : String(issue.row),
         problem: ISSUE_LABELS[issue.code][language],
-        message: issue.message,
+        message: issueMessage(issue, language),
       })),
       issuesTab: tabName('issues') ?? '',
       summaryTab: tabName('summary') ?? '',

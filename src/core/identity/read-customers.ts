@@ -125,6 +125,7 @@ export function readCustomers(
         code: 'duplicate-row',
         sheet: table.name,
         row: row + 1,
+        relatedRow: twin + 1,
         message: `Same as row ${twin + 1} in every column (pasted twice?): counted once.`,
       });
       continue;
@@ -136,6 +137,7 @@ export function readCustomers(
       sheet: table.name,
       row: row + 1,
       value: draft.code || draft.phone || draft.email,
+      relatedRow: earlierRows[0]! + 1,
       message: sameCode
         ? `Member code ${draft.code} also on row ${earlierRows[0]! + 1}: the rows are merged into one customer.`
         : `Shares ${draft.phone && draft.phone === target.phone ? `phone ${draft.phone}` : 'an identity'} with row ${earlierRows[0]! + 1} (${target.code || target.phone || target.email}): merged into one customer.`,

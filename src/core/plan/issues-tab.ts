@@ -3,6 +3,7 @@ import type { DataIssue } from '../issues';
 import type { Language } from '../options';
 import { say } from '../i18n';
 import { headerBand, ISSUES_TAB } from './colours';
+import { issueMessage } from './issue-messages';
 import { ISSUE_LABELS, TAB_NAMES } from './labels';
 import type { TabPlan } from './types';
 
@@ -31,7 +32,7 @@ export function issuesTab(issues: readonly DataIssue[], language: Language): Tab
           issue.header ?? '',
           issue.value ?? '',
           ISSUE_LABELS[issue.code][language],
-          issue.message,
+          issueMessage(issue, language),
         ]),
         ...headerBand(ISSUES_TAB),
       },
