@@ -111,6 +111,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
           sheet: table.name,
           row: row + 1,
           value: code,
+          relatedRow: twin + 1,
           message: `Same as row ${twin + 1} in every column (pasted twice?): counted once.`,
         });
         continue;
