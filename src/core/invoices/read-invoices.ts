@@ -21,18 +21,17 @@ import { isCancelledStatus } from '../parse/status';
 import { dayNumber, type ZoneClock } from '../parse/time-zone';
 import { FieldReader } from '../table/field-reader';
 import type { SheetTable } from '../table/sheet-table';
-import { foldText } from '../text';
+import { hasCompactKey } from '../text';
 import type { Invoice } from './invoice';
 
-/** Names POS apps print for a sale with no customer. */
-const WALK_IN_NAMES = new Set([
-  'khach le',
-  'khach vang lai',
-  'walk in',
-  'walk in customer',
-  'guest',
-  'khach',
-]);
+/** Names POS apps print for a sale with no customer, as compact keys: `Khách lẻ`, `KHÁCH VÃNG LAI`, `Walk-in`. */
+const WALK_IN_KEYS = ['khachle', 'khachvanglai', 'walkin', 'walkincustomer', 'guest', 'khach'];
+
+function isWalkInName(text: string): boolean {
+  // hasCompactKey stops at the first differing letter, so a real name or code is rejected in a letter or two.
+  for (const key of WALK_IN_KEYS) if (hasCompactKey(text, key)) return true;
+  return false;
+}
 
 interface InvoiceDraft {
   code: string;
@@ -226,12 +225,12 @@ function lineAmount(reader: FieldReader, row: number): number | undefined {
 function readCustomerRef(reader: FieldReader, row: number, draft: InvoiceDraft): void {
   const codeText = reader.text(row, 'customerCode');
   // Hand-kept sheets write "Khách lẻ" where a POS leaves the customer code blank: a walk-in, not a member code.
-  const code = WALK_IN_NAMES.has(foldText(codeText)) ? '' : normaliseCode(codeText);
+  const code = isWalkInName(codeText) ? '' : normaliseCode(codeText);
   const name = reader.text(row, 'name');
   const phone = reader.phone(row, 'phone');
   const email = reader.email(row, 'email');
   const keyPhone = phone && isCustomerKeyPhone(phone) ? phone.canonical : '';
-  const realName = name !== '' && !WALK_IN_NAMES.has(foldText(name));
+  const realName = name !== '' && !isWalkInName(name);
   if (!code && !keyPhone && !email) {
     if (realName) draft.name ||= name;
     return;

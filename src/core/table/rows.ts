@@ -18,11 +18,15 @@ export interface DataRows {
   issues: DataIssue[];
 }
 
+/** More than half of the mapped columns hold their own header's name. */
 function isRepeatedHeader(row: CellValue[], headerKeys: string[], matches: ColumnMatch[]): boolean {
   let same = 0;
+  let differing = 0;
   for (const match of matches) {
     const cell = row[match.column];
     if (typeof cell === 'string' && hasCompactKey(cell, headerKeys[match.column]!)) same++;
+    // Stop once half the columns differ: a data row is rejected after half its mapped cells, not all of them.
+    else if (++differing * 2 >= matches.length) return false;
   }
   return same * 2 > matches.length;
 }

@@ -114,6 +114,22 @@ describe('without a customer sheet', () => {
   });
 });
 
+describe('walk-in sales written in the customer-code column', () => {
+  const result = run(null, [
+    ['HD201', '13/11/2026 09:00', 'KHÁCH LẺ', '', '', '100.000'],
+    ['HD202', '13/11/2026 10:00', 'Khách vãng lai', '', '', '120.000'],
+    ['HD203', '13/11/2026 11:00', 'Walk-in customer', '', '', '90.000'],
+    ['HD204', '13/11/2026 12:00', 'Guest', '', '', '60.000'],
+    // A member code that starts like "Khách" is still a member.
+    ['HD205', '13/11/2026 13:00', 'KHACH01', '', '', '70.000'],
+  ]);
+
+  test('every spelling of a walk-in is a walk-in, not a member code', () => {
+    expect(result.summary.facts.walkInInvoices).toBe(4);
+    expect(result.customers.map((customer) => customer.key)).toEqual(['code:KHACH01']);
+  });
+});
+
 describe('duplicate invoices', () => {
   const result = run(null, [
     // A three-line invoice whose POS repeats the invoice total on every line: counted once.
