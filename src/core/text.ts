@@ -25,8 +25,11 @@ function foldUnit(unit: number): string {
     .replace(NON_WORD, ' ');
 }
 
-/** Fold of each code unit, filled on first use (ASCII up front). */
-const UNIT_FOLD: string[] = [];
+/**
+ * Fold of each code unit, filled on first use (ASCII up front). Allocated at its full length: an array grown by
+ * a write at `ạ` (U+1EA1) far past its end turns into a slow dictionary, and this is read for every character.
+ */
+const UNIT_FOLD: (string | undefined)[] = new Array<string | undefined>(0x10000);
 for (let unit = 0; unit < 128; unit++) UNIT_FOLD[unit] = foldUnit(unit);
 
 function foldOf(unit: number): string {
