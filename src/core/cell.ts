@@ -33,3 +33,15 @@ export function cellText(value: CellValue): string {
   if (value instanceof Date) return value.toISOString();
   return String(value).trim();
 }
+
+/** Two rows identical in every column (an export pasted twice); dates compare by their instant, blanks alike. */
+export function sameRow(a: readonly CellValue[], b: readonly CellValue[]): boolean {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : (x ?? '') !== (y ?? ''))
+      return false;
+  }
+  return true;
+}

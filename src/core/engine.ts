@@ -19,7 +19,7 @@ import { historyTabs, runFilterSegments } from './plan/saved-segments';
 import { readSnapshot, updateSnapshot } from './history/snapshot';
 import { assignScores } from './rfm/assign';
 import { SEGMENTS } from './rfm/segment-catalogue';
-import type { RunFacts, RunSummary, SegmentSummary } from './summary';
+import { segmentFigures, type RunFacts, type RunSummary, type SegmentSummary } from './summary';
 import { openSheet, type SheetTable } from './table/sheet-table';
 
 const SKIPPED_ROW_CODES = new Set(['blank-row', 'repeated-header', 'totals-row', 'title-row']);
@@ -90,25 +90,13 @@ function segmentSummaries(
   const totalRevenue = customers.reduce((sum, customer) => sum + customer.totalSpend, 0);
   return SEGMENTS.map((segment) => {
     const members = customers.filter((customer) => customer.segmentId === segment.id);
-    const buyers = members.filter((customer) => customer.frequency > 0);
-    const revenue = members.reduce((sum, customer) => sum + customer.totalSpend, 0);
-    const mean = (metric: 'r' | 'f' | 'm') =>
-      buyers.length && buyers[0]![metric] > 0
-        ? buyers.reduce((sum, c) => sum + c[metric], 0) / buyers.length
-        : undefined;
     return {
       id: segment.id,
       kind: 'rfm' as const,
       name: segment.name[language],
       colour: segment.colour,
       action: segment.action[language],
-      customers: members.length,
-      share: customers.length ? members.length / customers.length : 0,
-      revenue,
-      revenueShare: totalRevenue > 0 ? revenue / totalRevenue : 0,
-      meanR: mean('r'),
-      meanF: mean('f'),
-      meanM: mean('m'),
+      ...segmentFigures(members, customers, totalRevenue),
       tabKey: present.has(segment.id) ? `segment:${segment.id}` : undefined,
     };
   });

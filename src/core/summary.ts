@@ -2,6 +2,7 @@
  * The run's results in a form every face shows: per segment counts and revenue, and the facts of the run
  * (what was read, skipped, merged). The Summary tab, the sidebar's result list and the CLI's table all use it.
  */
+import type { CustomerRecord } from './model';
 import type { ScoreStats } from './rfm/score';
 
 export interface SegmentSummary {
@@ -23,6 +24,35 @@ export interface SegmentSummary {
   meanM?: number;
   /** Key of the segment's tab in the plan, or undefined when it has no tab (no members). */
   tabKey?: string;
+}
+
+/** A segment's size, revenue and mean scores among `customers` (all the run's customers). */
+export type SegmentFigures = Pick<
+  SegmentSummary,
+  'customers' | 'share' | 'revenue' | 'revenueShare' | 'meanR' | 'meanF' | 'meanM'
+>;
+
+export function segmentFigures(
+  members: readonly CustomerRecord[],
+  customers: readonly CustomerRecord[],
+  totalRevenue: number,
+): SegmentFigures {
+  const buyers = members.filter((customer) => customer.frequency > 0);
+  const revenue = members.reduce((sum, customer) => sum + customer.totalSpend, 0);
+  // A metric the run does not score is 0 on every customer: its mean is left out, not shown as 0.
+  const mean = (metric: 'r' | 'f' | 'm') =>
+    buyers.length && buyers[0]![metric] > 0
+      ? buyers.reduce((sum, customer) => sum + customer[metric], 0) / buyers.length
+      : undefined;
+  return {
+    customers: members.length,
+    share: customers.length ? members.length / customers.length : 0,
+    revenue,
+    revenueShare: totalRevenue > 0 ? revenue / totalRevenue : 0,
+    meanR: mean('r'),
+    meanF: mean('f'),
+    meanM: mean('m'),
+  };
 }
 
 export interface RunFacts {

@@ -3,7 +3,7 @@
  * merged and the merge is reported. A row identical to an earlier one (the list pasted twice) is dropped and
  * reported with both row numbers.
  */
-import type { CellValue } from '../cell';
+import { sameRow } from '../cell';
 import type { DataIssue } from '../issues';
 import { parseGender } from '../parse/gender';
 import { isCustomerKeyPhone } from '../parse/phone';
@@ -15,17 +15,6 @@ import { IdentityIndex, keyOf, type CustomerRef } from './identity-index';
 
 /** Tags are written `sinh viên, văn phòng` or `sinh viên; văn phòng`. */
 const TAG_SEPARATORS = /[,;]/;
-
-function sameRow(a: readonly CellValue[], b: readonly CellValue[]): boolean {
-  const length = Math.max(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : (x ?? '') !== (y ?? ''))
-      return false;
-  }
-  return true;
-}
 
 /** Fills the blanks of `into` from `from`; spend and invoice counts of two cards of one person add up. */
 function mergeDraft(into: CustomerDraft, from: CustomerDraft, sameCode: boolean): void {

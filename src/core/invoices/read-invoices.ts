@@ -12,7 +12,7 @@
  * - Other fields (date, customer, store) come from the first line that has them: Shopify leaves order-level
  *   fields blank on follow-on lines.
  */
-import { cellText, isBlank, type CellValue } from '../cell';
+import { cellText, isBlank, sameRow } from '../cell';
 import { normaliseCode } from '../identity/customer-draft';
 import type { CustomerRef } from '../identity/identity-index';
 import type { DataIssue } from '../issues';
@@ -59,17 +59,6 @@ export interface InvoiceReading {
   duplicateRows: number;
   /** Invoices dropped for a missing or unreadable date or amount. */
   unreadable: number;
-}
-
-function sameRow(a: readonly CellValue[], b: readonly CellValue[]): boolean {
-  const length = Math.max(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x instanceof Date && y instanceof Date ? x.getTime() !== y.getTime() : (x ?? '') !== (y ?? ''))
-      return false;
-  }
-  return true;
 }
 
 export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIssue[]): InvoiceReading {

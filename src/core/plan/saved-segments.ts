@@ -12,7 +12,7 @@ import { say } from '../i18n';
 import type { DataIssue } from '../issues';
 import type { CustomerRecord } from '../model';
 import type { Language, SavedState } from '../options';
-import type { SegmentSummary } from '../summary';
+import { segmentFigures, type SegmentSummary } from '../summary';
 import { filterSegmentTab } from './customer-tabs';
 import { definitionsTab, historyTab, movementTab, rfmSegmentNames, snapshotTab } from './history-tabs';
 import { TAB_NAMES } from './labels';
@@ -58,12 +58,6 @@ export function runFilterSegments(
   const tabs: TabPlan[] = [];
   for (const result of results) {
     const members = result.memberIndexes.map((index) => customers[index]!);
-    const revenue = members.reduce((sum, customer) => sum + customer.totalSpend, 0);
-    const buyers = members.filter((customer) => customer.frequency > 0);
-    const mean = (metric: 'r' | 'f' | 'm') =>
-      buyers.length && buyers[0]![metric] > 0
-        ? buyers.reduce((sum, c) => sum + c[metric], 0) / buyers.length
-        : undefined;
     const tab = members.length ? filterSegmentTab(result, members, language, result.groups) : undefined;
     if (tab) tabs.push(tab);
     summaries.push({
@@ -72,13 +66,7 @@ export function runFilterSegments(
       name: result.name,
       colour: result.colour,
       action: '',
-      customers: members.length,
-      share: customers.length ? members.length / customers.length : 0,
-      revenue,
-      revenueShare: totalRevenue > 0 ? revenue / totalRevenue : 0,
-      meanR: mean('r'),
-      meanF: mean('f'),
-      meanM: mean('m'),
+      ...segmentFigures(members, customers, totalRevenue),
       tabKey: tab?.key,
     });
   }
