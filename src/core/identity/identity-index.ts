@@ -3,6 +3,7 @@
  * one normalised email. Lookups go code → phone → email, so an invoice that carries only a phone finds the
  * member whose row has that phone.
  */
+import { StringIndex } from '../string-index';
 import type { CustomerDraft } from './customer-draft';
 
 export interface CustomerRef {
@@ -21,30 +22,27 @@ export function keyOf(ref: CustomerRef): string {
 
 export class IdentityIndex {
   readonly customers: CustomerDraft[] = [];
-  private readonly byCode = new Map<string, number>();
-  private readonly byPhone = new Map<string, number>();
-  private readonly byEmail = new Map<string, number>();
+  private readonly byCode = new StringIndex();
+  private readonly byPhone = new StringIndex();
+  private readonly byEmail = new StringIndex();
 
   /** Index of the customer a reference points to, or -1. A code that is known wins over a phone or email. */
   find(ref: CustomerRef): number {
     if (ref.code) {
       const byCode = this.byCode.get(ref.code);
-      if (byCode !== undefined) return byCode;
+      if (byCode >= 0) return byCode;
     }
     if (ref.phone) {
       const byPhone = this.byPhone.get(ref.phone);
-      if (byPhone !== undefined) return byPhone;
+      if (byPhone >= 0) return byPhone;
     }
-    if (ref.email && !ref.code && !ref.phone) {
-      const byEmail = this.byEmail.get(ref.email);
-      if (byEmail !== undefined) return byEmail;
-    }
+    if (ref.email && !ref.code && !ref.phone) return this.byEmail.get(ref.email);
     return -1;
   }
 
   /** Like `find`, but a phone or email alone does not claim a reference whose own code is unknown. */
   findExact(ref: CustomerRef): number {
-    if (ref.code) return this.byCode.get(ref.code) ?? -1;
+    if (ref.code) return this.byCode.get(ref.code);
     return this.find(ref);
   }
 
@@ -57,8 +55,9 @@ export class IdentityIndex {
 
   /** Makes the customer findable by every code, phone and email it has (after a merge, the merged ones too). */
   register(index: number, ref: CustomerRef): void {
-    if (ref.code && !this.byCode.has(ref.code)) this.byCode.set(ref.code, index);
-    if (ref.phone && !this.byPhone.has(ref.phone)) this.byPhone.set(ref.phone, index);
-    if (ref.email && !this.byEmail.has(ref.email)) this.byEmail.set(ref.email, index);
+    // The first customer to claim a code, phone or email keeps it.
+    if (ref.code) this.byCode.getOrAdd(ref.code, index);
+    if (ref.phone) this.byPhone.getOrAdd(ref.phone, index);
+    if (ref.email) this.byEmail.getOrAdd(ref.email, index);
   }
 }

@@ -21,6 +21,7 @@ import { isCancelledStatus } from '../parse/status';
 import { dayNumber, type ZoneClock } from '../parse/time-zone';
 import { FieldReader } from '../table/field-reader';
 import type { SheetTable } from '../table/sheet-table';
+import { StringIndex } from '../string-index';
 import { hasCompactKey } from '../text';
 import type { Invoice } from './invoice';
 
@@ -64,7 +65,9 @@ export interface InvoiceReading {
 export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIssue[]): InvoiceReading {
   const reader = new FieldReader(table, clock, issues);
   const hasCodes = reader.has('invoiceCode');
-  const drafts = new Map<string, InvoiceDraft>();
+  const drafts: InvoiceDraft[] = [];
+  // Invoice code → its draft's index; sized for one invoice per row, the most a sheet can hold.
+  const draftOfCode = new StringIndex(table.dataRows.length);
   let duplicateRows = 0;
 
   // Lines of one invoice usually follow each other: the previous line's draft saves a look-up in a map that
@@ -89,7 +92,12 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
     } else {
       code = `#${row + 1}`;
     }
-    let draft = code === previousCode ? previousDraft : drafts.get(code);
+    let draft = previousDraft;
+    if (code !== previousCode) {
+      // A new code is given the index its draft is about to be pushed at.
+      const known = draftOfCode.getOrAdd(code, drafts.length);
+      draft = known >= 0 ? drafts[known] : undefined;
+    }
     if (draft) {
       const twin = draft.rows.find((earlier) => sameRow(table.values[earlier]!, values));
       if (twin !== undefined) {
@@ -120,7 +128,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
         channel: '',
         cancelled: false,
       };
-      drafts.set(code, draft);
+      drafts.push(draft);
     }
     previousCode = code;
     previousDraft = draft;
@@ -130,7 +138,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
   const invoices: Invoice[] = [];
   let cancelled = 0;
   let unreadable = 0;
-  for (const draft of drafts.values()) {
+  for (const draft of drafts) {
     if (draft.cancelled) {
       cancelled++;
       issues.push({
