@@ -44,9 +44,11 @@ function totalsLabel(row: CellValue[]): string | null {
   return null;
 }
 
-function nonBlankCount(row: CellValue[]): number {
+/** How many cells of the row are filled, counting no further than `enough`. */
+function filledCells(row: CellValue[], enough: number): number {
   let count = 0;
-  for (const cell of row) if (!isBlank(cell)) count++;
+  // Stops at `enough`: a row only needs to be told apart from a blank row and a one-cell title line.
+  for (let i = 0; i < row.length && count < enough; i++) if (!isBlank(row[i])) count++;
   return count;
 }
 
@@ -68,7 +70,7 @@ export function findDataRows(
   const minimumCells = matches.length >= 3 ? 2 : 1;
   for (let index = headerRow + 1; index < values.length; index++) {
     const row = values[index] ?? [];
-    const filled = nonBlankCount(row);
+    const filled = filledCells(row, minimumCells);
     if (filled === 0) {
       pendingBlanks.push(index);
       continue;
