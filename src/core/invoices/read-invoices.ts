@@ -34,9 +34,14 @@ function isWalkInName(text: string): boolean {
   return false;
 }
 
+/** The reference of an invoice that names no customer (yet): shared, never changed. */
+const NO_CUSTOMER: CustomerRef = Object.freeze({ code: '', phone: '', email: '' });
+
 interface InvoiceDraft {
   code: string;
-  rows: number[];
+  /** The invoice's first line; its later lines follow through `nextLine`. */
+  firstRow: number;
+  lastRow: number;
   localMs?: number;
   dateRow: number;
   ref: CustomerRef;
@@ -66,6 +71,9 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
   const reader = new FieldReader(table, clock, issues);
   const hasCodes = reader.has('invoiceCode');
   const drafts: InvoiceDraft[] = [];
+  // The lines of each invoice as a chain through the rows (next line's row, or -1): one array for the sheet
+  // rather than one per invoice.
+  const nextLine = new Int32Array(table.values.length).fill(-1);
   // Invoice code → its draft's index; sized for one invoice per row, the most a sheet can hold.
   const draftOfCode = new StringIndex(table.dataRows.length);
   let duplicateRows = 0;
@@ -99,7 +107,9 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
       draft = known >= 0 ? drafts[known] : undefined;
     }
     if (draft) {
-      const twin = draft.rows.find((earlier) => sameRow(table.values[earlier]!, values));
+      let twin: number | undefined;
+      for (let earlier = draft.firstRow; earlier >= 0 && twin === undefined; earlier = nextLine[earlier]!)
+        if (sameRow(table.values[earlier]!, values)) twin = earlier;
       if (twin !== undefined) {
         duplicateRows++;
         issues.push({
@@ -112,13 +122,15 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
         });
         continue;
       }
-      draft.rows.push(row);
+      nextLine[draft.lastRow] = row;
+      draft.lastRow = row;
     } else {
       draft = {
         code,
-        rows: [row],
+        firstRow: row,
+        lastRow: row,
         dateRow: row,
-        ref: { code: '', phone: '', email: '' },
+        ref: NO_CUSTOMER,
         refRow: -1,
         name: '',
         lineSum: 0,
@@ -144,7 +156,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
       issues.push({
         code: 'cancelled-invoice',
         sheet: table.name,
-        row: draft.rows[0]! + 1,
+        row: draft.firstRow + 1,
         value: draft.code,
         message: 'Cancelled or returned: not counted.',
       });
@@ -157,7 +169,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
       issues.push({
         code: missing === 'date' ? 'missing-date' : 'missing-amount',
         sheet: table.name,
-        row: draft.rows[0]! + 1,
+        row: draft.firstRow + 1,
         value: draft.code,
         message: `Invoice ${draft.code} has no readable ${missing}: not counted.`,
       });
@@ -165,7 +177,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
     }
     invoices.push({
       code: draft.code,
-      row: draft.rows[0]! + 1,
+      row: draft.firstRow + 1,
       localMs: draft.localMs,
       day: dayNumber(draft.localMs),
       ref: draft.ref,
