@@ -53,13 +53,13 @@ function segmentsBlock(summary: RunSummary, language: Language): BlockPlan {
     {
       columns: [
         { header: t('Phân khúc', 'Segment'), kind: 'text', width: 170 },
-        { header: t('Khách hàng', 'Customers'), kind: 'integer' },
-        { header: t('Tỷ lệ', 'Share'), kind: 'percent' },
-        { header: t('Doanh thu', 'Revenue'), kind: 'money', width: 120 },
-        { header: t('Tỷ lệ doanh thu', 'Share of revenue'), kind: 'percent' },
-        { header: t('R trung bình', 'Mean R'), kind: 'number' },
-        { header: t('F trung bình', 'Mean F'), kind: 'number' },
-        { header: t('M trung bình', 'Mean M'), kind: 'number' },
+        { header: t('Khách hàng', 'Customers'), kind: 'integer', width: 90 },
+        { header: t('Tỷ lệ', 'Share'), kind: 'percent', width: 70 },
+        { header: t('Doanh thu', 'Revenue'), kind: 'money', width: 130 },
+        { header: t('Tỷ lệ doanh thu', 'Share of revenue'), kind: 'percent', width: 120 },
+        { header: t('R trung bình', 'Mean R'), kind: 'number', width: 95 },
+        { header: t('F trung bình', 'Mean F'), kind: 'number', width: 95 },
+        { header: t('M trung bình', 'Mean M'), kind: 'number', width: 95 },
         { header: t('Gợi ý hành động', 'Suggested action'), kind: 'text', width: 320 },
       ],
       rows,
@@ -148,7 +148,7 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
     {
       columns: [
         { header: t('Mục', 'Item'), kind: 'text', width: 260 },
-        { header: t('Giá trị', 'Value'), kind: 'text' },
+        { header: t('Giá trị', 'Value'), kind: 'text', width: 130 },
       ],
       rows: rows.map(([label, value]) => [label, typeof value === 'number' ? String(value) : value]),
     },
@@ -169,6 +169,10 @@ function cutsBlock(summary: RunSummary, anchorRow: number, language: Language): 
       ]);
     }
   }
+  // Days, invoice counts and spends in dong are whole numbers: shown without a decimal unless one is not.
+  const cutKind = rows.every((row) => row.slice(3).every((cut) => cut === null || Number.isInteger(cut)))
+    ? 'integer'
+    : 'number';
   return block(
     'cuts',
     t('Ngưỡng điểm theo chỉ số', 'Cut values per metric'),
@@ -177,9 +181,9 @@ function cutsBlock(summary: RunSummary, anchorRow: number, language: Language): 
       columns: [
         { header: t('Chỉ số', 'Metric'), kind: 'text', width: 200 },
         { header: t('Điểm', 'Score'), kind: 'integer' },
-        { header: t('Khách hàng', 'Customers'), kind: 'integer' },
-        { header: t('Từ', 'From'), kind: 'number' },
-        { header: t('Đến', 'To'), kind: 'number' },
+        { header: t('Khách hàng', 'Customers'), kind: 'integer', width: 90 },
+        { header: t('Từ', 'From'), kind: cutKind, width: 110 },
+        { header: t('Đến', 'To'), kind: cutKind, width: 110 },
       ],
       rows,
     },
