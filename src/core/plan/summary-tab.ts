@@ -5,7 +5,7 @@
  */
 import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
-import { say } from '../i18n';
+import { say, wholeNumberText } from '../i18n';
 import type { RunSummary } from '../summary';
 import { chip, headerBand, heatColour, NEUTRAL_HEADER, SUMMARY_TAB } from './colours';
 import { TAB_NAMES } from './labels';
@@ -120,7 +120,7 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
     [t('Khách hàng', 'Customers'), facts.customers],
     [t('Đã mua hàng', 'Buyers'), facts.buyers],
     [t('Chưa mua hàng', 'Prospects'), facts.prospects],
-    [t('Doanh thu', 'Revenue'), facts.revenue],
+    [t('Doanh thu', 'Revenue'), wholeNumberText(facts.revenue, language) + t(' ₫', '')],
     [t('Lỗi dữ liệu', 'Data issues'), facts.issues],
     [t('Chỉ số dùng', 'Metrics'), facts.metrics.toUpperCase()],
     [t('Số mức điểm', 'Score levels'), facts.levels],
@@ -150,7 +150,11 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
         { header: t('Mục', 'Item'), kind: 'text', width: 260 },
         { header: t('Giá trị', 'Value'), kind: 'text', width: 130 },
       ],
-      rows: rows.map(([label, value]) => [label, typeof value === 'number' ? String(value) : value]),
+      // One column holds text and counts: counts are written as grouped text so the column reads alike.
+      rows: rows.map(([label, value]) => [
+        label,
+        typeof value === 'number' ? wholeNumberText(value, language) : value,
+      ]),
     },
   );
 }

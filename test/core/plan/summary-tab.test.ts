@@ -64,3 +64,16 @@ test('cut values of days, invoices and dong are whole numbers shown without deci
   const spendRows = cuts.rows.filter((row) => String(row[0]).startsWith('M'));
   expect(spendRows.some((row) => typeof row[3] === 'number' && row[3] >= 1_000_000)).toBe(true);
 });
+
+test.each([
+  ['vi', /^\d{1,3}(\.\d{3})+ ₫$/, /^\d{1,3}(\.\d{3})*$/],
+  ['en', /^\d{1,3}(,\d{3})+$/, /^\d{1,3}(,\d{3})*$/],
+] as const)(
+  '%s: run facts show revenue and counts grouped as the language writes them',
+  (language, money, count) => {
+    const facts = summaryTab(language).blocks.find((block) => block.id === 'facts')!;
+    const value = (label: string) => facts.rows.find((row) => row[0] === label)![1];
+    expect(value(language === 'vi' ? 'Doanh thu' : 'Revenue')).toMatch(money);
+    expect(value(language === 'vi' ? 'Dòng hóa đơn đã đọc' : 'Invoice rows read')).toMatch(count);
+  },
+);
