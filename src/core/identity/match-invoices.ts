@@ -26,18 +26,20 @@ export function matchInvoices(
   let walkIns = 0;
   let unmatched = 0;
   // Latest invoices first, so a customer known only from invoices takes the name on their latest invoice.
-  const order = invoices.map((_, i) => i).sort((a, b) => invoices[b]!.localMs - invoices[a]!.localMs);
+  // (Times copied into one typed array: the sort compares them 12M times at 640k invoices.)
+  const times = Float64Array.from(invoices, (invoice) => invoice.localMs);
+  const order = invoices.map((_, i) => i).sort((a, b) => times[b]! - times[a]!);
   for (const i of order) {
     const invoice = invoices[i]!;
-    const key = keyOf(invoice.ref);
-    if (!key) {
+    const { ref } = invoice;
+    if (!ref.code && !ref.phone && !ref.email) {
       walkIns++;
       continue;
     }
     let customer = index.find(invoice.ref);
     if (customer < 0 && customerSheet === undefined) {
       const draft = emptyDraft();
-      draft.key = key;
+      draft.key = keyOf(ref);
       draft.code = invoice.ref.code;
       draft.phone = invoice.ref.phone;
       draft.email = invoice.ref.email;
