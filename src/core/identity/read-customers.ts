@@ -8,7 +8,8 @@ import type { DataIssue } from '../issues';
 import { parseGender } from '../parse/gender';
 import { isCustomerKeyPhone } from '../parse/phone';
 import { dayNumber, type ZoneClock } from '../parse/time-zone';
-import { FieldReader } from '../table/field-reader';
+import { FieldReader, type FieldColumn } from '../table/field-reader';
+import type { FieldId } from '../table/fields';
 import type { SheetTable } from '../table/sheet-table';
 import { emptyDraft, normaliseCode, type CustomerDraft } from './customer-draft';
 import { IdentityIndex, keyOf, type CustomerRef } from './identity-index';
@@ -44,34 +45,58 @@ function mergeDraft(into: CustomerDraft, from: CustomerDraft, sameCode: boolean)
   into.sourceRows.push(...from.sourceRows);
 }
 
-function readDraft(reader: FieldReader, row: number): { draft: CustomerDraft; keyPhone: string } {
+/** The customer sheet's fields, named once per sheet. */
+const CUSTOMER_FIELDS = [
+  'customerCode',
+  'name',
+  'phone',
+  'email',
+  'gender',
+  'birthDate',
+  'tier',
+  'points',
+  'channel',
+  'city',
+  'registeredDate',
+  'tags',
+  'totalSpent',
+  'invoiceCount',
+  'lastPurchaseDate',
+] as const satisfies readonly FieldId[];
+type CustomerColumns = Record<(typeof CUSTOMER_FIELDS)[number], FieldColumn>;
+
+function readDraft(
+  reader: FieldReader,
+  columns: CustomerColumns,
+  row: number,
+): { draft: CustomerDraft; keyPhone: string } {
   const draft = emptyDraft();
-  draft.code = normaliseCode(reader.text(row, 'customerCode'));
-  draft.name = reader.text(row, 'name');
-  const phone = reader.phone(row, 'phone');
+  draft.code = normaliseCode(reader.text(row, columns.customerCode));
+  draft.name = reader.text(row, columns.name);
+  const phone = reader.phone(row, columns.phone);
   if (phone) draft.phone = phone.canonical;
   const keyPhone = phone && isCustomerKeyPhone(phone) ? phone.canonical : '';
-  draft.email = reader.email(row, 'email');
-  draft.gender = parseGender(reader.cell(row, 'gender'));
-  const birth = reader.time(row, 'birthDate');
+  draft.email = reader.email(row, columns.email);
+  draft.gender = parseGender(reader.cell(row, columns.gender));
+  const birth = reader.time(row, columns.birthDate);
   if (typeof birth === 'number') draft.birthDay = dayNumber(birth);
-  draft.tier = reader.text(row, 'tier');
-  const points = reader.quantity(row, 'points');
+  draft.tier = reader.text(row, columns.tier);
+  const points = reader.quantity(row, columns.points);
   if (typeof points === 'number') draft.points = points;
-  draft.channel = reader.text(row, 'channel');
-  draft.city = reader.text(row, 'city');
-  const registered = reader.time(row, 'registeredDate');
+  draft.channel = reader.text(row, columns.channel);
+  draft.city = reader.text(row, columns.city);
+  const registered = reader.time(row, columns.registeredDate);
   if (typeof registered === 'number') draft.registeredDay = dayNumber(registered);
   draft.tags = reader
-    .text(row, 'tags')
+    .text(row, columns.tags)
     .split(TAG_SEPARATORS)
     .map((tag) => tag.trim())
     .filter(Boolean);
-  const spent = reader.money(row, 'totalSpent');
+  const spent = reader.money(row, columns.totalSpent);
   if (typeof spent === 'number') draft.totalSpent = spent;
-  const count = reader.quantity(row, 'invoiceCount');
+  const count = reader.quantity(row, columns.invoiceCount);
   if (typeof count === 'number') draft.invoiceCount = count;
-  const last = reader.time(row, 'lastPurchaseDate');
+  const last = reader.time(row, columns.lastPurchaseDate);
   if (typeof last === 'number') draft.lastPurchaseDay = dayNumber(last);
   draft.sourceRows = [row + 1];
   return { draft, keyPhone };
@@ -85,17 +110,18 @@ export function readCustomers(
   issues: DataIssue[],
 ): number {
   const reader = new FieldReader(table, clock, issues);
+  const columns = reader.columns(CUSTOMER_FIELDS);
   const rowsByCustomer = new Map<number, number[]>();
   let read = 0;
   for (const row of table.dataRows) {
-    const { draft, keyPhone } = readDraft(reader, row);
+    const { draft, keyPhone } = readDraft(reader, columns, row);
     const ref: CustomerRef = { code: draft.code, phone: keyPhone, email: draft.email };
     draft.key = keyOf(ref);
     if (!draft.key) {
       reader.report(
         'missing-customer-key',
         row,
-        'customerCode',
+        columns.customerCode,
         'No member code, mobile phone or email: the row cannot be matched to invoices and is skipped.',
       );
       continue;

@@ -19,7 +19,8 @@ import type { DataIssue } from '../issues';
 import { isCustomerKeyPhone } from '../parse/phone';
 import { isCancelledStatus } from '../parse/status';
 import { dayNumber, type ZoneClock } from '../parse/time-zone';
-import { FieldReader } from '../table/field-reader';
+import { FieldReader, type FieldColumn } from '../table/field-reader';
+import type { FieldId } from '../table/fields';
 import type { SheetTable } from '../table/sheet-table';
 import { StringIndex } from '../string-index';
 import { hasCompactKey } from '../text';
@@ -37,23 +38,40 @@ function isWalkInName(text: string): boolean {
 /** The reference of an invoice that names no customer (yet): shared, never changed. */
 const NO_CUSTOMER: CustomerRef = Object.freeze({ code: '', phone: '', email: '' });
 
-interface InvoiceDraft {
-  code: string;
-  /** The invoice's first line; its later lines follow through `nextLine`. */
-  firstRow: number;
+/** The invoice sheet's fields, named once per sheet. */
+const INVOICE_FIELDS = [
+  'invoiceCode',
+  'date',
+  'customerCode',
+  'name',
+  'phone',
+  'email',
+  'invoiceTotal',
+  'lineTotal',
+  'unitPrice',
+  'quantity',
+  'store',
+  'city',
+  'channel',
+  'pointsEarned',
+  'status',
+] as const satisfies readonly FieldId[];
+type InvoiceColumns = Record<(typeof INVOICE_FIELDS)[number], FieldColumn>;
+
+/**
+ * An invoice while its lines are read. It becomes the invoice itself once its amount and day are known: at 640k
+ * invoices, a copy of each would be as much again for the collector to move.
+ */
+interface InvoiceDraft extends Invoice {
+  /** NaN until a line gives a readable date. */
+  localMs: number;
+  /** The last line read so far; the lines follow each other through `nextLine` from `row - 1`. */
   lastRow: number;
-  localMs?: number;
-  dateRow: number;
-  ref: CustomerRef;
+  /** The row the customer reference came from; -1 while none has. */
   refRow: number;
-  name: string;
-  invoiceTotal?: number;
+  invoiceTotal: number | undefined;
   lineSum: number;
   hasLineAmount: boolean;
-  store: string;
-  city: string;
-  channel: string;
-  pointsEarned?: number;
   cancelled: boolean;
 }
 
@@ -69,7 +87,8 @@ export interface InvoiceReading {
 
 export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIssue[]): InvoiceReading {
   const reader = new FieldReader(table, clock, issues);
-  const hasCodes = reader.has('invoiceCode');
+  const columns = reader.columns(INVOICE_FIELDS);
+  const hasCodes = columns.invoiceCode.index >= 0;
   const drafts: InvoiceDraft[] = [];
   // The lines of each invoice as a chain through the rows (next line's row, or -1): one array for the sheet
   // rather than one per invoice.
@@ -86,12 +105,12 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
     const values = table.values[row]!;
     let code: string;
     if (hasCodes) {
-      const raw = reader.cell(row, 'invoiceCode');
+      const raw = reader.cell(row, columns.invoiceCode);
       if (isBlank(raw)) {
         reader.report(
           'missing-invoice-code',
           row,
-          'invoiceCode',
+          columns.invoiceCode,
           'No invoice code: the row cannot be counted as an invoice.',
         );
         continue;
@@ -108,7 +127,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
     }
     if (draft) {
       let twin: number | undefined;
-      for (let earlier = draft.firstRow; earlier >= 0 && twin === undefined; earlier = nextLine[earlier]!)
+      for (let earlier = draft.row - 1; earlier >= 0 && twin === undefined; earlier = nextLine[earlier]!)
         if (sameRow(table.values[earlier]!, values)) twin = earlier;
       if (twin !== undefined) {
         duplicateRows++;
@@ -125,26 +144,31 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
       nextLine[draft.lastRow] = row;
       draft.lastRow = row;
     } else {
+      // Every property set here, in one order, so that all drafts share one shape.
       draft = {
         code,
-        firstRow: row,
-        lastRow: row,
-        dateRow: row,
+        row: row + 1,
+        localMs: NaN,
+        day: 0,
         ref: NO_CUSTOMER,
-        refRow: -1,
         name: '',
-        lineSum: 0,
-        hasLineAmount: false,
+        amount: 0,
         store: '',
         city: '',
         channel: '',
+        pointsEarned: undefined,
+        lastRow: row,
+        refRow: -1,
+        invoiceTotal: undefined,
+        lineSum: 0,
+        hasLineAmount: false,
         cancelled: false,
       };
       drafts.push(draft);
     }
     previousCode = code;
     previousDraft = draft;
-    readLine(reader, row, draft);
+    readLine(reader, columns, row, draft);
   }
 
   const invoices: Invoice[] = [];
@@ -156,88 +180,81 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
       issues.push({
         code: 'cancelled-invoice',
         sheet: table.name,
-        row: draft.firstRow + 1,
+        row: draft.row,
         value: draft.code,
         message: 'Cancelled or returned: not counted.',
       });
       continue;
     }
     const amount = draft.invoiceTotal ?? (draft.hasLineAmount ? draft.lineSum : undefined);
-    if (draft.localMs === undefined || amount === undefined) {
+    const dated = draft.localMs === draft.localMs;
+    if (!dated || amount === undefined) {
       unreadable++;
-      const missing = draft.localMs === undefined ? 'date' : 'amount';
+      const missing = dated ? 'amount' : 'date';
       issues.push({
         code: missing === 'date' ? 'missing-date' : 'missing-amount',
         sheet: table.name,
-        row: draft.firstRow + 1,
+        row: draft.row,
         value: draft.code,
         message: `Invoice ${draft.code} has no readable ${missing}: not counted.`,
       });
       continue;
     }
-    invoices.push({
-      code: draft.code,
-      row: draft.firstRow + 1,
-      localMs: draft.localMs,
-      day: dayNumber(draft.localMs),
-      ref: draft.ref,
-      name: draft.name,
-      amount,
-      store: draft.store,
-      city: draft.city,
-      channel: draft.channel,
-      pointsEarned: draft.pointsEarned,
-    });
+    draft.amount = amount;
+    draft.day = dayNumber(draft.localMs);
+    invoices.push(draft);
   }
   return { invoices, cancelled, duplicateRows, unreadable };
 }
 
-function readLine(reader: FieldReader, row: number, draft: InvoiceDraft): void {
-  if (draft.localMs === undefined) {
-    const time = reader.time(row, 'date');
-    if (typeof time === 'number') {
-      draft.localMs = time;
-      draft.dateRow = row;
-    }
+function readLine(reader: FieldReader, columns: InvoiceColumns, row: number, draft: InvoiceDraft): void {
+  if (draft.localMs !== draft.localMs) {
+    const time = reader.time(row, columns.date);
+    if (typeof time === 'number') draft.localMs = time;
   }
-  if (draft.refRow < 0) readCustomerRef(reader, row, draft);
+  if (draft.refRow < 0) readCustomerRef(reader, columns, row, draft);
   if (draft.invoiceTotal === undefined) {
-    const total = reader.money(row, 'invoiceTotal');
+    const total = reader.money(row, columns.invoiceTotal);
     if (typeof total === 'number') draft.invoiceTotal = total;
   }
-  const line = lineAmount(reader, row);
+  const line = lineAmount(reader, columns, row);
   if (line !== undefined) {
     draft.lineSum += line;
     draft.hasLineAmount = true;
   }
-  if (!draft.store) draft.store = reader.text(row, 'store');
-  if (!draft.city) draft.city = reader.text(row, 'city');
-  if (!draft.channel) draft.channel = reader.text(row, 'channel');
+  if (!draft.store) draft.store = reader.text(row, columns.store);
+  if (!draft.city) draft.city = reader.text(row, columns.city);
+  if (!draft.channel) draft.channel = reader.text(row, columns.channel);
   if (draft.pointsEarned === undefined) {
-    const points = reader.quantity(row, 'pointsEarned');
+    const points = reader.quantity(row, columns.pointsEarned);
     if (typeof points === 'number') draft.pointsEarned = points;
   }
-  if (!draft.cancelled && isCancelledStatus(reader.cell(row, 'status'))) draft.cancelled = true;
+  if (!draft.cancelled && isCancelledStatus(reader.cell(row, columns.status))) draft.cancelled = true;
 }
 
 /** A line's own amount: its line total, else quantity × unit price (quantity 1 when blank). */
-function lineAmount(reader: FieldReader, row: number): number | undefined {
-  const lineTotal = reader.money(row, 'lineTotal');
+function lineAmount(reader: FieldReader, columns: InvoiceColumns, row: number): number | undefined {
+  const lineTotal = reader.money(row, columns.lineTotal);
   if (typeof lineTotal === 'number') return lineTotal;
   if (lineTotal === null) return undefined;
-  const price = reader.money(row, 'unitPrice');
+  const price = reader.money(row, columns.unitPrice);
   if (typeof price !== 'number') return undefined;
-  const quantity = reader.quantity(row, 'quantity');
+  const quantity = reader.quantity(row, columns.quantity);
   return price * (typeof quantity === 'number' ? quantity : 1);
 }
 
-function readCustomerRef(reader: FieldReader, row: number, draft: InvoiceDraft): void {
-  const codeText = reader.text(row, 'customerCode');
+function readCustomerRef(
+  reader: FieldReader,
+  columns: InvoiceColumns,
+  row: number,
+  draft: InvoiceDraft,
+): void {
+  const codeText = reader.text(row, columns.customerCode);
   // Hand-kept sheets write "Khách lẻ" where a POS leaves the customer code blank: a walk-in, not a member code.
   const code = isWalkInName(codeText) ? '' : normaliseCode(codeText);
-  const name = reader.text(row, 'name');
-  const phone = reader.phone(row, 'phone');
-  const email = reader.email(row, 'email');
+  const name = reader.text(row, columns.name);
+  const phone = reader.phone(row, columns.phone);
+  const email = reader.email(row, columns.email);
   const keyPhone = phone && isCustomerKeyPhone(phone) ? phone.canonical : '';
   const realName = name !== '' && !isWalkInName(name);
   if (!code && !keyPhone && !email) {

@@ -2,10 +2,14 @@
  * Reads one field of one data row, parsed. A blank cell gives `undefined`; a cell that does not parse gives
  * `null` and a data issue naming the sheet, the cell (`D17`), its header, the raw value and what was expected.
  * Nothing is turned into a silent zero or blank.
+ *
+ * Fields are named once per sheet through `column(field)`, and rows are read through the handle it gives: the
+ * readers run for every field of every row of a 1M-row paste, and a handle's column is a plain property read
+ * where a field name would be looked up again on every cell.
  */
 import { cellText, columnLetter, isBlank, type CellValue } from '../cell';
 import type { DataIssue, IssueCode } from '../issues';
-import { parseDateCell } from '../parse/date';
+import { parseDateCell, type DateOrder } from '../parse/date';
 import { normaliseEmail } from '../parse/email';
 import { parseMoney, parseQuantity } from '../parse/money';
 import { normalisePhone, type PhoneInfo } from '../parse/phone';
@@ -15,81 +19,102 @@ import { tidyText } from '../text';
 import type { FieldId } from './fields';
 import type { SheetTable } from './sheet-table';
 
+/** A field of one sheet: its 0-based column (-1 when the sheet has none) and, for dates, the column's order. */
+export interface FieldColumn {
+  readonly field: FieldId;
+  readonly index: number;
+  readonly dateOrder: DateOrder;
+}
+
 export class FieldReader {
+  private readonly values: CellValue[][];
+
   constructor(
     private readonly table: SheetTable,
     private readonly clock: ZoneClock,
     private readonly issues: DataIssue[],
-  ) {}
-
-  has(field: FieldId): boolean {
-    return this.table.columnOf(field) >= 0;
+  ) {
+    this.values = table.values;
   }
 
-  cell(row: number, field: FieldId): CellValue {
-    const column = this.table.columnOf(field);
-    return column < 0 ? undefined : this.table.values[row]![column];
+  column(field: FieldId): FieldColumn {
+    return { field, index: this.table.columnOf(field), dateOrder: this.table.dateOrder[field] ?? 'dmy' };
+  }
+
+  /** Handles for several fields at once, by name: `columns.date`. */
+  columns<F extends FieldId>(fields: readonly F[]): Record<F, FieldColumn> {
+    return Object.fromEntries(fields.map((field) => [field, this.column(field)])) as Record<F, FieldColumn>;
+  }
+
+  cell(row: number, column: FieldColumn): CellValue {
+    return column.index < 0 ? undefined : this.values[row]![column.index];
   }
 
   /** Tidied text (NFC, single spaces), '' when blank or unmapped. */
-  text(row: number, field: FieldId): string {
-    const value = this.cell(row, field);
+  text(row: number, column: FieldColumn): string {
+    const value = this.cell(row, column);
     if (isBlank(value)) return '';
     return typeof value === 'string' ? tidyText(value) : cellText(value);
   }
 
-  report(code: IssueCode, row: number, field: FieldId, message: string): void {
-    const column = this.table.columnOf(field);
+  report(code: IssueCode, row: number, column: FieldColumn, message: string): void {
+    const index = column.index;
     this.issues.push({
       code,
       sheet: this.table.name,
       row: row + 1,
-      column: column >= 0 ? columnLetter(column) : undefined,
-      header: column >= 0 ? this.table.headers[column] : undefined,
-      value: column >= 0 ? cellText(this.table.values[row]![column]) : undefined,
+      column: index >= 0 ? columnLetter(index) : undefined,
+      header: index >= 0 ? this.table.headers[index] : undefined,
+      value: index >= 0 ? cellText(this.values[row]![index]) : undefined,
       message,
     });
   }
 
   private parsed<T>(
     row: number,
-    field: FieldId,
+    column: FieldColumn,
     code: IssueCode,
-    parse: (value: CellValue) => Parsed<T>,
+    result: Parsed<T> | undefined,
   ): T | null | undefined {
-    const value = this.cell(row, field);
-    if (isBlank(value)) return undefined;
-    const result = parse(value);
+    if (result === undefined) return undefined;
     if (result.ok) return result.value;
-    this.report(code, row, field, result.reason);
+    this.report(code, row, column, result.reason);
     return null;
   }
 
-  money(row: number, field: FieldId): number | null | undefined {
-    return this.parsed(row, field, 'bad-amount', parseMoney);
+  money(row: number, column: FieldColumn): number | null | undefined {
+    const value = this.cell(row, column);
+    return this.parsed(row, column, 'bad-amount', isBlank(value) ? undefined : parseMoney(value));
   }
 
-  quantity(row: number, field: FieldId): number | null | undefined {
-    return this.parsed(row, field, 'bad-number', parseQuantity);
+  quantity(row: number, column: FieldColumn): number | null | undefined {
+    const value = this.cell(row, column);
+    return this.parsed(row, column, 'bad-number', isBlank(value) ? undefined : parseQuantity(value));
   }
 
   /** Local epoch ms on the spreadsheet's clock. */
-  time(row: number, field: FieldId): number | null | undefined {
-    const order = this.table.dateOrder[field] ?? 'dmy';
-    return this.parsed(row, field, 'bad-date', (value) => parseDateCell(value, order, this.clock));
+  time(row: number, column: FieldColumn): number | null | undefined {
+    const value = this.cell(row, column);
+    return this.parsed(
+      row,
+      column,
+      'bad-date',
+      isBlank(value) ? undefined : parseDateCell(value, column.dateOrder, this.clock),
+    );
   }
 
-  phone(row: number, field: FieldId): PhoneInfo | null | undefined {
-    return this.parsed(row, field, 'bad-phone', normalisePhone);
+  phone(row: number, column: FieldColumn): PhoneInfo | null | undefined {
+    const value = this.cell(row, column);
+    return this.parsed(row, column, 'bad-phone', isBlank(value) ? undefined : normalisePhone(value));
   }
 
   /** Lower-cased email; '' for blank, invalid (reported) or a made-up address (`0901234567@vn.phone`). */
-  email(row: number, field: FieldId): string {
-    const value = this.cell(row, field);
+  email(row: number, column: FieldColumn): string {
+    const value = this.cell(row, column);
     if (isBlank(value)) return '';
     const result = normaliseEmail(value);
     if (result.ok) return result.value ?? '';
-    this.report('bad-email', row, field, result.reason);
+    this.report('bad-email', row, column, result.reason);
     return '';
   }
 }
