@@ -4,6 +4,7 @@
  * definition per customer. Semantics are documented in parse.ts.
  */
 import type { CustomerRecord } from '../model';
+import type { Language } from '../options';
 import { compactKey } from '../text';
 import { civilFromDay, monthsBefore } from './calendar';
 import type { CompareOperator, FilterCondition, FilterExpr, FilterValue } from './expr';
@@ -21,23 +22,28 @@ export function compileFilter(expr: FilterExpr): CustomerPredicate {
   return compileExpr(expr, new FoldCache());
 }
 
-/** Parses and counts in one go, for the builder's live member count. */
+/** Parses and counts in one go, for the builder's live member count; a problem is worded in `language`. */
 export function countMatches(
   text: string,
   customers: readonly CustomerRecord[],
   ctx: FilterContext,
+  language: Language = 'en',
 ): { ok: true; count: number } | { ok: false; error: FilterError } {
-  const matched = matchFilter(text, customers, ctx);
+  const matched = matchFilter(text, customers, ctx, language);
   return matched.ok ? { ok: true, count: matched.indexes.length } : matched;
 }
 
-/** Parses a definition and lists the matching customers (indexes into `customers`, ascending). */
+/**
+ * Parses a definition and lists the matching customers (indexes into `customers`, ascending); a problem with
+ * the definition is worded in `language`.
+ */
 export function matchFilter(
   text: string,
   customers: readonly CustomerRecord[],
   ctx: FilterContext,
+  language: Language = 'en',
 ): { ok: true; indexes: number[] } | { ok: false; error: FilterError } {
-  const parsed = parseFilter(text);
+  const parsed = parseFilter(text, language);
   if (!parsed.ok) return parsed;
   const matches = compileFilter(parsed.expr);
   const indexes: number[] = [];

@@ -31,7 +31,13 @@
  * **Missing values** (never bought, no birthday, blank text): every comparison is false, `!=` and the `NOT …`
  * operators included; only `IS EMPTY` is true. `NOT (…)` is plain logic: `NOT (age > 30)` includes customers
  * with no age. A list is never missing: no tags is an empty list, so `tags NOT CONTAINS "x"` includes it.
+ *
+ * **Messages** name the column, the token seen and what was expected, with a "did you mean" for a near miss,
+ * in the language asked for (`parseFilter(text, 'vi')`): the sidebar's language, or the run's for the Data
+ * issues tab. Field ids, keywords and values stay as typed in either language, since they are what to type.
  */
+import { say } from '../i18n';
+import type { Language } from '../options';
 import { compactKey } from '../text';
 import { dayFromCivil } from './calendar';
 import type { CompareOperator, FilterCondition, FilterExpr, FilterValue, RelativeUnit } from './expr';
@@ -55,11 +61,14 @@ export interface FilterError {
   message: string;
 }
 
+/** Parses a definition; a problem is worded in `language`. */
 export function parseFilter(
   text: string,
+  language: Language = 'en',
 ): { ok: true; expr: FilterExpr } | { ok: false; error: FilterError } {
   try {
-    return { ok: true, expr: new Parser(tokenize(text.normalize('NFC'))).parseDefinition() };
+    const tokens = tokenize(text.normalize('NFC'), language);
+    return { ok: true, expr: new Parser(tokens, language).parseDefinition() };
   } catch (error) {
     if (error instanceof FilterSyntaxError)
       return { ok: false, error: { position: error.column, message: error.message } };
@@ -70,23 +79,29 @@ export function parseFilter(
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'IN', 'CONTAINS', 'IS', 'EMPTY']);
 
 /** How a field type is named in messages. */
-const TYPE_NAMES: Readonly<Record<FilterFieldType, string>> = {
-  number: 'number',
-  text: 'text',
-  date: 'date',
-  month: 'month',
-  enum: 'choice',
-  list: 'list',
+const TYPE_NAMES: Readonly<Record<Language, Readonly<Record<FilterFieldType, string>>>> = {
+  en: { number: 'number', text: 'text', date: 'date', month: 'month', enum: 'choice', list: 'list' },
+  vi: { number: 'số', text: 'chữ', date: 'ngày', month: 'tháng', enum: 'lựa chọn', list: 'danh sách' },
 };
 
 /** What to write instead of an operator the field type does not take. */
-const OPERATOR_HINTS: Readonly<Record<FilterFieldType, string>> = {
-  number: '=, <, >, BETWEEN or IN',
-  date: '=, <, >, BETWEEN or IN',
-  month: '=, <, >, BETWEEN or IN',
-  text: '=, CONTAINS or IN',
-  enum: '= or IN',
-  list: 'CONTAINS',
+const OPERATOR_HINTS: Readonly<Record<Language, Readonly<Record<FilterFieldType, string>>>> = {
+  en: {
+    number: '=, <, >, BETWEEN or IN',
+    date: '=, <, >, BETWEEN or IN',
+    month: '=, <, >, BETWEEN or IN',
+    text: '=, CONTAINS or IN',
+    enum: '= or IN',
+    list: 'CONTAINS',
+  },
+  vi: {
+    number: '=, <, >, BETWEEN hoặc IN',
+    date: '=, <, >, BETWEEN hoặc IN',
+    month: '=, <, >, BETWEEN hoặc IN',
+    text: '=, CONTAINS hoặc IN',
+    enum: '= hoặc IN',
+    list: 'CONTAINS',
+  },
 };
 
 const COMPARE_OPERATORS: Readonly<Record<string, CompareOperator>> = {
@@ -128,25 +143,47 @@ class Parser {
   /** Set when the last value read was a bare word for a text-like field: the next word probably belongs to it. */
   private lastValueWasBareText = false;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly language: Language,
+  ) {}
+
+  /** A problem at `column`, worded in the parser's language. */
+  private fail(column: number, vi: string, en: string): FilterSyntaxError {
+    return syntaxError(this.language, column, vi, en);
+  }
+
+  private describe(token: Token): string {
+    return describe(token, this.language);
+  }
 
   parseDefinition(): FilterExpr {
     if (this.peek().kind === 'end') {
-      throw new FilterSyntaxError(1, 'expected a condition at column 1 — the definition is empty');
+      throw this.fail(
+        1,
+        'Cần một điều kiện ở cột 1 — ô điều kiện đang trống',
+        'expected a condition at column 1 — the definition is empty',
+      );
     }
     const expr = this.parseOr();
     const token = this.peek();
     if (token.kind === 'end') return expr;
+    const at = token.column;
     if (token.kind === ')') {
-      throw new FilterSyntaxError(token.column, `unexpected ")" at column ${token.column} — no "(" is open`);
+      throw this.fail(
+        at,
+        `Thừa ")" ở cột ${at} — không có "(" nào đang mở`,
+        `unexpected ")" at column ${at} — no "(" is open`,
+      );
     }
-    const hint =
-      this.lastValueWasBareText && token.kind === 'word' && !this.isKeyword(token)
-        ? ' — put text with spaces in quotes'
-        : '';
-    throw new FilterSyntaxError(
-      token.column,
-      `expected AND or OR at column ${token.column}, found ${describe(token)}${hint}`,
+    const spaced = this.lastValueWasBareText && token.kind === 'word' && !this.isKeyword(token);
+    const found = this.describe(token);
+    throw this.fail(
+      at,
+      `Cần AND hoặc OR ở cột ${at}, nhưng gặp ${found}` +
+        (spaced ? ' — chữ có khoảng trắng phải đặt trong ngoặc kép ("…")' : ''),
+      `expected AND or OR at column ${at}, found ${found}` +
+        (spaced ? ' — put text with spaces in quotes' : ''),
     );
   }
 
@@ -200,26 +237,30 @@ class Parser {
         this.next();
         return expr;
       }
-      if (close.kind === 'end') {
-        throw new FilterSyntaxError(token.column, `unclosed "(" opened at column ${token.column}`);
-      }
-      throw new FilterSyntaxError(
+      if (close.kind === 'end') throw this.unclosed(token);
+      throw this.fail(
         close.column,
-        `expected AND, OR or ")" at column ${close.column}, found ${describe(close)}`,
+        `Cần AND, OR hoặc ")" ở cột ${close.column}, nhưng gặp ${this.describe(close)}`,
+        `expected AND, OR or ")" at column ${close.column}, found ${this.describe(close)}`,
       );
     }
+    const at = token.column;
     if (token.kind === 'end') {
-      const previous = this.tokens[this.index - 1]!;
-      throw new FilterSyntaxError(
-        token.column,
-        `expected a condition after "${previous.text.toUpperCase()}" at column ${token.column}`,
+      const previous = this.tokens[this.index - 1]!.text.toUpperCase();
+      throw this.fail(
+        at,
+        `Cần một điều kiện sau "${previous}" ở cột ${at}`,
+        `expected a condition after "${previous}" at column ${at}`,
       );
     }
     if (token.kind !== 'word' || this.isKeyword(token)) {
       const quotedField = token.kind === 'string' && findFilterField(token.text);
-      throw new FilterSyntaxError(
-        token.column,
-        `expected a condition at column ${token.column}, found ${describe(token)}` +
+      const found = this.describe(token);
+      throw this.fail(
+        at,
+        `Cần một điều kiện ở cột ${at}, nhưng gặp ${found}` +
+          (quotedField ? ' — hãy viết tên trường không có dấu nháy' : ''),
+        `expected a condition at column ${at}, found ${found}` +
           (quotedField ? ' — write field names without quotes' : ''),
       );
     }
@@ -227,9 +268,11 @@ class Parser {
     const field = findFilterField(token.text);
     if (!field) {
       const suggestion = closestName(token.text, FILTER_FIELD_NAMES);
-      throw new FilterSyntaxError(
-        token.column,
-        `unknown field "${token.text}" at column ${token.column}` +
+      throw this.fail(
+        at,
+        `Không có trường "${token.text}" ở cột ${at}` +
+          (suggestion ? ` — có phải ý bạn là "${suggestion}"?` : ''),
+        `unknown field "${token.text}" at column ${at}` +
           (suggestion ? ` — did you mean "${suggestion}"?` : ''),
       );
     }
@@ -243,8 +286,9 @@ class Parser {
       const op = COMPARE_OPERATORS[token.text];
       if (!op) {
         const fix = OPERATOR_FIXES[token.text];
-        throw new FilterSyntaxError(
+        throw this.fail(
           token.column,
+          `Không có phép so sánh "${token.text}" ở cột ${token.column}` + (fix ? ` — hãy dùng ${fix}` : ''),
           `unknown operator "${token.text}" at column ${token.column}` + (fix ? ` — use ${fix}` : ''),
         );
       }
@@ -252,11 +296,7 @@ class Parser {
       return { kind: 'compare', field: field.id, op, value: this.parseValue(field, token.text) };
     }
     if (!this.isKeyword(token) || this.isKeyword(token, 'AND') || this.isKeyword(token, 'OR')) {
-      throw new FilterSyntaxError(
-        token.column,
-        `expected an operator after "${fieldToken.text}" at column ${token.column}` +
-          (token.kind === 'end' ? '' : `, found ${describe(token)}`),
-      );
+      throw this.missingOperator(fieldToken, token);
     }
     this.next();
     let keyword = token.text.toUpperCase();
@@ -264,8 +304,9 @@ class Parser {
     if (keyword === 'NOT') {
       const after = this.peek();
       if (!['BETWEEN', 'IN', 'CONTAINS'].some((k) => this.isKeyword(after, k))) {
-        throw new FilterSyntaxError(
+        throw this.fail(
           after.column,
+          `Cần BETWEEN, IN hoặc CONTAINS sau NOT ở cột ${after.column}`,
           `expected BETWEEN, IN or CONTAINS after NOT at column ${after.column}`,
         );
       }
@@ -279,8 +320,13 @@ class Parser {
         this.requireOperator(field, shown as FilterOperator, shown, token);
         const low = this.parseValue(field, 'BETWEEN');
         const and = this.peek();
-        if (!this.isKeyword(and, 'AND'))
-          throw new FilterSyntaxError(and.column, `BETWEEN needs AND at column ${and.column}`);
+        if (!this.isKeyword(and, 'AND')) {
+          throw this.fail(
+            and.column,
+            `Thiếu AND của BETWEEN ở cột ${and.column}`,
+            `BETWEEN needs AND at column ${and.column}`,
+          );
+        }
         this.next();
         return { kind: 'between', field: field.id, negated, low, high: this.parseValue(field, 'AND') };
       }
@@ -294,8 +340,9 @@ class Parser {
         if (not) this.next();
         const empty = this.peek();
         if (!this.isKeyword(empty, 'EMPTY')) {
-          throw new FilterSyntaxError(
+          throw this.fail(
             empty.column,
+            `Cần EMPTY hoặc NOT EMPTY sau IS ở cột ${empty.column}`,
             `expected EMPTY or NOT EMPTY after IS at column ${empty.column}`,
           );
         }
@@ -303,19 +350,40 @@ class Parser {
         return { kind: 'empty', field: field.id, negated: not };
       }
       default:
-        throw new FilterSyntaxError(
-          token.column,
-          `expected an operator after "${fieldToken.text}" at column ${token.column}, found ${describe(token)}`,
-        );
+        throw this.missingOperator(fieldToken, token);
     }
+  }
+
+  /** No operator after a field name: `token` is what came instead (possibly the end). */
+  private missingOperator(fieldToken: Token, token: Token): FilterSyntaxError {
+    const found = token.kind === 'end' ? undefined : this.describe(token);
+    return this.fail(
+      token.column,
+      `Cần một phép so sánh sau "${fieldToken.text}" ở cột ${token.column}` +
+        (found ? `, nhưng gặp ${found}` : ''),
+      `expected an operator after "${fieldToken.text}" at column ${token.column}` +
+        (found ? `, found ${found}` : ''),
+    );
+  }
+
+  /** A "(" never closed, named at the column where it opened. */
+  private unclosed(open: Token): FilterSyntaxError {
+    return this.fail(
+      open.column,
+      `Thiếu ")" cho "(" mở ở cột ${open.column}`,
+      `unclosed "(" opened at column ${open.column}`,
+    );
   }
 
   private requireOperator(field: FilterField, operator: FilterOperator, shown: string, at: Token): void {
     if (OPERATORS_BY_TYPE[field.type].includes(operator)) return;
-    throw new FilterSyntaxError(
+    const { id, type } = field;
+    throw this.fail(
       at.column,
-      `operator "${shown}" does not apply to ${TYPE_NAMES[field.type]} field "${field.id}" at column ${at.column}` +
-        ` — use ${OPERATOR_HINTS[field.type]}`,
+      `Phép so sánh "${shown}" không dùng được cho trường ${TYPE_NAMES.vi[type]} "${id}" ở cột ${at.column}` +
+        ` — hãy dùng ${OPERATOR_HINTS.vi[type]}`,
+      `operator "${shown}" does not apply to ${TYPE_NAMES.en[type]} field "${id}" at column ${at.column}` +
+        ` — use ${OPERATOR_HINTS.en[type]}`,
     );
   }
 
@@ -323,10 +391,11 @@ class Parser {
   private parseList(field: FilterField): FilterValue[] {
     const open = this.peek();
     if (open.kind !== '(') {
-      throw new FilterSyntaxError(
+      const found = open.kind === 'end' ? undefined : this.describe(open);
+      throw this.fail(
         open.column,
-        `expected "(" after IN at column ${open.column}` +
-          (open.kind === 'end' ? '' : `, found ${describe(open)}`),
+        `Cần "(" sau IN ở cột ${open.column}` + (found ? `, nhưng gặp ${found}` : ''),
+        `expected "(" after IN at column ${open.column}` + (found ? `, found ${found}` : ''),
       );
     }
     this.next();
@@ -342,11 +411,11 @@ class Parser {
         values.push(this.parseValue(field, ','));
         continue;
       }
-      if (token.kind === 'end')
-        throw new FilterSyntaxError(open.column, `unclosed "(" opened at column ${open.column}`);
-      throw new FilterSyntaxError(
+      if (token.kind === 'end') throw this.unclosed(open);
+      throw this.fail(
         token.column,
-        `expected "," or ")" in the IN list at column ${token.column}, found ${describe(token)}`,
+        `Cần "," hoặc ")" trong danh sách IN ở cột ${token.column}, nhưng gặp ${this.describe(token)}`,
+        `expected "," or ")" in the IN list at column ${token.column}, found ${this.describe(token)}`,
       );
     }
   }
@@ -357,20 +426,29 @@ class Parser {
       token.kind === 'string' ||
       (token.kind === 'word' && !this.isKeyword(token, 'AND') && !this.isKeyword(token, 'OR'));
     if (!isValue) {
-      throw new FilterSyntaxError(
+      throw this.fail(
         token.column,
+        `Cần một giá trị sau "${after}" ở cột ${token.column}`,
         `expected a value after "${after}" at column ${token.column}`,
       );
     }
     this.next();
-    const value = readValue(field, token);
+    const value = readValue(field, token, this.language);
     this.lastValueWasBareText = token.kind === 'word' && (field.type === 'text' || field.type === 'list');
     return value;
   }
 }
 
-function describe(token: Token): string {
-  return token.kind === 'string' ? `text "${token.text}"` : `"${token.text}"`;
+/** A problem at `column`: each site writes both sentences side by side, the language picks one. */
+function syntaxError(language: Language, column: number, vi: string, en: string): FilterSyntaxError {
+  return new FilterSyntaxError(column, say(language, vi, en));
+}
+
+/** The token as a message quotes it: `"Nội"`, or for a quoted string `text "Hà Nội"`. */
+function describe(token: Token, language: Language): string {
+  return token.kind === 'string'
+    ? say(language, `chữ "${token.text}"`, `text "${token.text}"`)
+    : `"${token.text}"`;
 }
 
 /** An AND/OR of one item is the item; nested items of the same kind are flattened. */
@@ -379,32 +457,46 @@ function combine(kind: 'and' | 'or', items: FilterExpr[]): FilterExpr {
   return { kind, items: items.flatMap((item) => (item.kind === kind ? item.items : [item])) };
 }
 
+/** Where a value token is and how a message shows it, with the language messages are worded in. */
+interface ValueSite {
+  at: number;
+  shown: string;
+  language: Language;
+}
+
 /** Interprets a value token for the field's type. */
-function readValue(field: FilterField, token: Token): FilterValue {
+function readValue(field: FilterField, token: Token, language: Language): FilterValue {
   const raw = token.text.trim();
-  const at = token.column;
-  const shown = describe(token);
+  const site: ValueSite = { at: token.column, shown: describe(token, language), language };
+  const { at, shown } = site;
   switch (field.type) {
     case 'number': {
       const value = readNumber(raw);
       if (value === undefined) {
-        throw new FilterSyntaxError(
+        throw syntaxError(
+          language,
           at,
+          `Cần một số cho "${field.id}" ở cột ${at}, nhưng gặp ${shown}`,
           `expected a number for "${field.id}" at column ${at}, found ${shown}`,
         );
       }
       return { kind: 'number', value };
     }
     case 'date':
-      return readDate(field, raw, at, shown);
+      return readDate(field, raw, site);
     case 'month':
-      return readMonth(field, raw, at, shown);
+      return readMonth(field, raw, site);
     case 'enum':
-      return { kind: 'text', value: readChoice(field, raw, at) };
+      return { kind: 'text', value: readChoice(field, raw, site) };
     case 'text':
     case 'list':
       if (compactKey(raw) === '') {
-        throw new FilterSyntaxError(at, `text "${raw}" has no letters or digits to compare at column ${at}`);
+        throw syntaxError(
+          language,
+          at,
+          `Chữ "${raw}" ở cột ${at} không có chữ cái hay chữ số nào để so sánh`,
+          `text "${raw}" has no letters or digits to compare at column ${at}`,
+        );
       }
       return { kind: 'text', value: raw };
   }
@@ -430,7 +522,8 @@ export function readNumber(raw: string): number | undefined {
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const RELATIVE_DATE = /^-(\d{1,4})([dwmy])$/i;
 
-function readDate(field: FilterField, raw: string, at: number, shown: string): FilterValue {
+function readDate(field: FilterField, raw: string, site: ValueSite): FilterValue {
+  const { at, shown, language } = site;
   if (raw.toLowerCase() === 'today') return { kind: 'relative-date', amount: 0, unit: 'd' };
   const relative = RELATIVE_DATE.exec(raw);
   if (relative) {
@@ -443,16 +536,26 @@ function readDate(field: FilterField, raw: string, at: number, shown: string): F
   const iso = ISO_DATE.exec(raw);
   if (iso) {
     const day = dayFromCivil(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-    if (day === undefined) throw new FilterSyntaxError(at, `no such date "${raw}" at column ${at}`);
+    if (day === undefined) {
+      throw syntaxError(
+        language,
+        at,
+        `Ngày "${raw}" ở cột ${at} không có trên lịch`,
+        `no such date "${raw}" at column ${at}`,
+      );
+    }
     return { kind: 'date', day };
   }
-  throw new FilterSyntaxError(
+  throw syntaxError(
+    language,
     at,
+    `Cần một ngày cho "${field.id}" ở cột ${at}, nhưng gặp ${shown} — hãy viết 2026-11-01, today, hoặc -30d / -4w / -12m`,
     `expected a date for "${field.id}" at column ${at}, found ${shown} — write 2026-11-01, today, or -30d / -4w / -12m`,
   );
 }
 
-function readMonth(field: FilterField, raw: string, at: number, shown: string): FilterValue {
+function readMonth(field: FilterField, raw: string, site: ValueSite): FilterValue {
+  const { at, shown, language } = site;
   const lower = raw.toLowerCase();
   if (lower === 'this_month') return { kind: 'relative-month', offset: 0 };
   if (lower === 'next_month') return { kind: 'relative-month', offset: 1 };
@@ -462,14 +565,16 @@ function readMonth(field: FilterField, raw: string, at: number, shown: string): 
     (name) => name === lower || (lower.length === 3 && name.startsWith(lower)),
   );
   if (byName >= 0) return { kind: 'month', month: byName + 1 };
-  throw new FilterSyntaxError(
+  throw syntaxError(
+    language,
     at,
+    `Cần một tháng cho "${field.id}" ở cột ${at}, nhưng gặp ${shown} — hãy viết 1–12, tên tháng tiếng Anh (jan, february…) hoặc this_month`,
     `expected a month for "${field.id}" at column ${at}, found ${shown} — write 1–12, a month name or this_month`,
   );
 }
 
 /** A choice by id (any case), by its Vietnamese or English label, or by its id folded (`at risk` → `at-risk`). */
-function readChoice(field: EnumFilterField, raw: string, at: number): string {
+function readChoice(field: EnumFilterField, raw: string, site: ValueSite): string {
   const lower = raw.toLowerCase();
   const key = compactKey(raw);
   const choice =
@@ -479,8 +584,12 @@ function readChoice(field: EnumFilterField, raw: string, at: number): string {
   if (choice) return choice.id;
   const ids = field.values.map((c) => c.id);
   const suggestion = closestName(raw, ids);
-  throw new FilterSyntaxError(
+  const { at, language } = site;
+  throw syntaxError(
+    language,
     at,
+    `Không có giá trị "${raw}" cho "${field.id}" ở cột ${at}` +
+      (suggestion ? ` — có phải ý bạn là "${suggestion}"?` : ` — hãy dùng một trong ${ids.join(', ')}`),
     `unknown ${field.id} "${raw}" at column ${at}` +
       (suggestion ? ` — did you mean "${suggestion}"?` : ` — use one of ${ids.join(', ')}`),
   );

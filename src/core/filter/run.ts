@@ -1,9 +1,11 @@
 /**
  * Runs the shop's saved filter segments (one row each in the definitions tab: name, colour, definition, enabled).
  * A broken row is reported, naming the segment and the column of the definition where it breaks, and skipped;
- * every other segment still runs (design.md §4).
+ * every other segment still runs (design.md §4). Reports are worded in the run's language.
  */
+import { say } from '../i18n';
 import type { CustomerRecord } from '../model';
+import type { Language } from '../options';
 import { tidyText } from '../text';
 import { abGroup, MAX_AB_GROUPS, MIN_AB_GROUPS } from './ab-split';
 import { compileFilter, type CustomerPredicate, type FilterContext } from './evaluate';
@@ -47,10 +49,12 @@ interface ReadySegment {
   abGroups?: number;
 }
 
+/** Runs the enabled segments over the customers; `errors` say, in `language`, which rows were skipped and why. */
 export function evaluateFilterSegments(
   defs: readonly SavedFilterSegment[],
   customers: readonly CustomerRecord[],
   ctx: FilterContext,
+  language: Language = 'en',
 ): { results: FilterSegmentResult[]; errors: FilterSegmentError[] } {
   const errors: FilterSegmentError[] = [];
   const ready: ReadySegment[] = [];
@@ -60,17 +64,31 @@ export function evaluateFilterSegments(
     const name = tidyText(def.name);
     const fail = (position: number, message: string) => errors.push({ name, position, message });
     if (name === '') {
-      fail(0, `a segment with the definition "${def.definition}" has no name`);
+      fail(
+        0,
+        say(
+          language,
+          `Một phân khúc có điều kiện "${def.definition}" chưa có tên`,
+          `a segment with the definition "${def.definition}" has no name`,
+        ),
+      );
       continue;
     }
     // Each segment becomes a tab, and tab names are unique regardless of case.
     const nameKey = name.toLowerCase();
     if (namesSeen.has(nameKey)) {
-      fail(0, `another segment is already named "${name}"; this one is skipped`);
+      fail(
+        0,
+        say(
+          language,
+          `Đã có một phân khúc khác tên "${name}"; phân khúc này bị bỏ qua`,
+          `another segment is already named "${name}"; this one is skipped`,
+        ),
+      );
       continue;
     }
     namesSeen.add(nameKey);
-    const parsed = parseFilter(def.definition);
+    const parsed = parseFilter(def.definition, language);
     if (!parsed.ok) {
       fail(parsed.error.position, parsed.error.message);
       continue;
@@ -83,12 +101,25 @@ export function evaluateFilterSegments(
     ) {
       fail(
         0,
-        `A/B groups must be ${MIN_AB_GROUPS} to ${MAX_AB_GROUPS} (or empty for no split), found ${abGroups}`,
+        say(
+          language,
+          `Số nhóm A/B phải từ ${MIN_AB_GROUPS} đến ${MAX_AB_GROUPS} (để trống nếu không chia), nhưng là ${abGroups}`,
+          `A/B groups must be ${MIN_AB_GROUPS} to ${MAX_AB_GROUPS} (or empty for no split), found ${abGroups}`,
+        ),
       );
       continue;
     }
     const hex = HEX_COLOUR.exec(def.colour.trim());
-    if (!hex) fail(0, `colour "${def.colour}" is not a #rrggbb colour; the tab uses grey ${FALLBACK_COLOUR}`);
+    if (!hex) {
+      fail(
+        0,
+        say(
+          language,
+          `Màu "${def.colour}" không phải dạng #rrggbb; tab dùng màu xám ${FALLBACK_COLOUR}`,
+          `colour "${def.colour}" is not a #rrggbb colour; the tab uses grey ${FALLBACK_COLOUR}`,
+        ),
+      );
+    }
     ready.push({
       name,
       colour: hex ? `#${hex[1]!.toLowerCase()}` : FALLBACK_COLOUR,
@@ -111,8 +142,10 @@ export function evaluateFilterSegments(
   return { results, errors };
 }
 
-/** One sentence for a reported row, naming the segment: what the sidebar and the Data issues tab show. */
-export function describeFilterSegmentError(error: FilterSegmentError): string {
+/** One sentence for a reported row, naming the segment, in `language` (the message's own language). */
+export function describeFilterSegmentError(error: FilterSegmentError, language: Language = 'en'): string {
   const end = /[.?!]$/.test(error.message) ? '' : '.';
-  return `Filter segment "${error.name}": ${error.message}${end}`;
+  return (
+    say(language, `Phân khúc lọc "${error.name}": `, `Filter segment "${error.name}": `) + error.message + end
+  );
 }

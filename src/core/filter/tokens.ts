@@ -1,4 +1,6 @@
 /** Splits a filter definition into tokens, each with its 1-based column. */
+import { say } from '../i18n';
+import type { Language } from '../options';
 
 export type TokenKind = 'word' | 'string' | 'operator' | '(' | ')' | ',' | 'end';
 
@@ -34,8 +36,11 @@ const BREAKS = new Set([...OPERATOR_CHARS, '(', ')', ',', '"', "'", '\u201c', '\
 
 const isSpace = (ch: string) => /\s/.test(ch);
 
-/** The tokens of `text` (already NFC), ending with an `end` token placed just after the last non-space. */
-export function tokenize(text: string): Token[] {
+/**
+ * The tokens of `text` (already NFC), ending with an `end` token placed just after the last non-space. A problem
+ * is worded in `language`.
+ */
+export function tokenize(text: string, language: Language = 'en'): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -51,7 +56,16 @@ export function tokenize(text: string): Token[] {
       let value = '';
       i++;
       for (;;) {
-        if (i >= text.length) throw new FilterSyntaxError(column, `unterminated string at column ${column}`);
+        if (i >= text.length) {
+          throw new FilterSyntaxError(
+            column,
+            say(
+              language,
+              `Đoạn chữ mở ở cột ${column} thiếu dấu ${close} đóng`,
+              `unterminated string at column ${column}`,
+            ),
+          );
+        }
         const c = text[i]!;
         if (c === '\\' && i + 1 < text.length) {
           value += text[i + 1];

@@ -351,6 +351,17 @@ describe('countMatches', () => {
       error: { position: 12, message: 'expected a value after ">=" at column 12' },
     });
   });
+
+  test('worded in the sidebar’s language', () => {
+    expect(countMatches('invoices >=', people, ctx, 'vi')).toEqual({
+      ok: false,
+      error: { position: 12, message: 'Cần một giá trị sau ">=" ở cột 12' },
+    });
+    expect(countMatches('thanh_pho = "Huế"', people, ctx, 'vi')).toEqual({
+      ok: false,
+      error: { position: 1, message: 'Không có trường "thanh_pho" ở cột 1' },
+    });
+  });
 });
 
 describe('100,000 customers', () => {

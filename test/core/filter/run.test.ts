@@ -109,4 +109,52 @@ describe('evaluateFilterSegments', () => {
       },
     ]);
   });
+
+  test('in a Vietnamese run every report is in Vietnamese, naming the segment, the column and the token', () => {
+    const { results, errors } = evaluateFilterSegments(
+      [
+        segment('Khách Hà Nội', 'city = "Hà Nội"'),
+        segment('Sai chính tả', 'ctiy = "Hà Nội" AND invoices >= 1'),
+        segment('Thiếu ngoặc', '(invoices >= 1 OR tags CONTAINS "vip"'),
+        segment('  ', 'invoices >= 1'),
+        segment('khách hà nội', 'invoices >= 5'),
+        segment('Chia nhóm', 'invoices >= 1', { abGroups: 9 }),
+        segment('Màu lạ', 'invoices >= 1', { colour: 'xanh' }),
+      ],
+      customers,
+      ctx,
+      'vi',
+    );
+    expect(results.map((result) => result.name)).toEqual(['Khách Hà Nội', 'Màu lạ']);
+    expect(errors).toEqual([
+      {
+        name: 'Sai chính tả',
+        position: 1,
+        message: 'Không có trường "ctiy" ở cột 1 — có phải ý bạn là "city"?',
+      },
+      { name: 'Thiếu ngoặc', position: 1, message: 'Thiếu ")" cho "(" mở ở cột 1' },
+      { name: '', position: 0, message: 'Một phân khúc có điều kiện "invoices >= 1" chưa có tên' },
+      {
+        name: 'khách hà nội',
+        position: 0,
+        message: 'Đã có một phân khúc khác tên "khách hà nội"; phân khúc này bị bỏ qua',
+      },
+      {
+        name: 'Chia nhóm',
+        position: 0,
+        message: 'Số nhóm A/B phải từ 2 đến 5 (để trống nếu không chia), nhưng là 9',
+      },
+      {
+        name: 'Màu lạ',
+        position: 0,
+        message: 'Màu "xanh" không phải dạng #rrggbb; tab dùng màu xám #9e9e9e',
+      },
+    ]);
+    expect(describeFilterSegmentError(errors[0]!, 'vi')).toBe(
+      'Phân khúc lọc "Sai chính tả": Không có trường "ctiy" ở cột 1 — có phải ý bạn là "city"?',
+    );
+    expect(describeFilterSegmentError(errors[1]!, 'vi')).toBe(
+      'Phân khúc lọc "Thiếu ngoặc": Thiếu ")" cho "(" mở ở cột 1.',
+    );
+  });
 });
