@@ -133,7 +133,7 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   for (const table of [customerTable, invoiceTable]) if (table) issues.push(...table.issues);
 
   progress('parsing', 0.1);
-  const index = new IdentityIndex();
+  const index = new IdentityIndex(customerTable?.dataRows.length);
   const customerRows = customerTable ? readCustomers(customerTable, cellClock, index, issues) : 0;
   const reading: InvoiceReading = invoiceTable
     ? readInvoices(invoiceTable, cellClock, issues)

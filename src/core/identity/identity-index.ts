@@ -22,9 +22,16 @@ export function keyOf(ref: CustomerRef): string {
 
 export class IdentityIndex {
   readonly customers: CustomerDraft[] = [];
-  private readonly byCode = new StringIndex();
-  private readonly byPhone = new StringIndex();
-  private readonly byEmail = new StringIndex();
+  private readonly byCode: StringIndex;
+  private readonly byPhone: StringIndex;
+  private readonly byEmail: StringIndex;
+
+  /** `expected`: about how many customers there will be (the customer sheet's rows), so the tables start big enough. */
+  constructor(expected = 16) {
+    this.byCode = new StringIndex(expected);
+    this.byPhone = new StringIndex(expected);
+    this.byEmail = new StringIndex(expected);
+  }
 
   /** Index of the customer a reference points to, or -1. A code that is known wins over a phone or email. */
   find(ref: CustomerRef): number {

@@ -111,7 +111,11 @@ export function readCustomers(
 ): number {
   const reader = new FieldReader(table, clock, issues);
   const columns = reader.columns(CUSTOMER_FIELDS);
-  const rowsByCustomer = new Map<number, number[]>();
+  // Each customer's rows as a chain through the sheet (first row per customer, next row per row, -1 at the end):
+  // two arrays for the sheet rather than one array per customer.
+  const firstRowOf = new Int32Array(table.dataRows.length);
+  const lastRowOf = new Int32Array(table.dataRows.length);
+  const nextRow = new Int32Array(table.values.length).fill(-1);
   let read = 0;
   for (const row of table.dataRows) {
     const { draft, keyPhone } = readDraft(reader, columns, row);
@@ -130,11 +134,14 @@ export function readCustomers(
     const existing = index.find(ref);
     if (existing < 0) {
       const at = index.add(draft);
-      rowsByCustomer.set(at, [row]);
+      firstRowOf[at] = row;
+      lastRowOf[at] = row;
       continue;
     }
-    const earlierRows = rowsByCustomer.get(existing)!;
-    const twin = earlierRows.find((earlier) => sameRow(table.values[earlier]!, table.values[row]!));
+    const firstRow = firstRowOf[existing]!;
+    let twin: number | undefined;
+    for (let earlier = firstRow; earlier >= 0 && twin === undefined; earlier = nextRow[earlier]!)
+      if (sameRow(table.values[earlier]!, table.values[row]!)) twin = earlier;
     if (twin !== undefined) {
       issues.push({
         code: 'duplicate-row',
@@ -152,13 +159,14 @@ export function readCustomers(
       sheet: table.name,
       row: row + 1,
       value: draft.code || draft.phone || draft.email,
-      relatedRow: earlierRows[0]! + 1,
+      relatedRow: firstRow + 1,
       message: sameCode
-        ? `Member code ${draft.code} also on row ${earlierRows[0]! + 1}: the rows are merged into one customer.`
-        : `Shares ${draft.phone && draft.phone === target.phone ? `phone ${draft.phone}` : 'an identity'} with row ${earlierRows[0]! + 1} (${target.code || target.phone || target.email}): merged into one customer.`,
+        ? `Member code ${draft.code} also on row ${firstRow + 1}: the rows are merged into one customer.`
+        : `Shares ${draft.phone && draft.phone === target.phone ? `phone ${draft.phone}` : 'an identity'} with row ${firstRow + 1} (${target.code || target.phone || target.email}): merged into one customer.`,
     });
     mergeDraft(target, draft, sameCode);
-    earlierRows.push(row);
+    nextRow[lastRowOf[existing]!] = row;
+    lastRowOf[existing] = row;
     index.register(existing, ref);
   }
   return read;
