@@ -83,8 +83,9 @@ function engineOnSelection(
   }
 }
 
-function segmentInfo(row: SavedFilterSegment): FilterSegmentInfo {
-  const parsed = parseFilter(row.definition);
+/** A stored row as the sidebar lists it; a definition that does not parse carries its problem in `language`. */
+function segmentInfo(row: SavedFilterSegment, language: Language): FilterSegmentInfo {
+  const parsed = parseFilter(row.definition, language);
   const groups = row.abGroups;
   return {
     name: row.name,
@@ -109,7 +110,7 @@ function listOf(
 ): FilterSegmentList {
   return {
     tab,
-    segments: rows.map(segmentInfo),
+    segments: rows.map((row) => segmentInfo(row, language)),
     starters: starterSegments({ stores }).map((starter) => ({
       id: starter.id,
       name: starter.name[language],
@@ -136,12 +137,15 @@ export function listFilterSegments(language: Language, data: FilterDataRequest |
 
 export function countFilterSegment(request: FilterCountRequest): FilterCount {
   // A definition that does not parse needs no data: answer before reading anything.
-  const parsed = parseFilter(request.definition);
+  const parsed = parseFilter(request.definition, request.language);
   if (!parsed.ok) return { ok: false, problem: parsed.error };
   const result = engineOnSelection(SpreadsheetApp.getActiveSpreadsheet(), request);
-  const matched = matchFilter(request.definition, result.customers, {
-    asOfDay: result.summary.facts.asOfDay,
-  });
+  const matched = matchFilter(
+    request.definition,
+    result.customers,
+    { asOfDay: result.summary.facts.asOfDay },
+    request.language,
+  );
   if (!matched.ok) return { ok: false, problem: matched.error };
   return {
     ok: true,
@@ -195,7 +199,7 @@ function checkedDraft(draft: FilterSegmentDraft, language: Language): SavedFilte
   const colour = draft.colour.trim().toLowerCase();
   if (!HEX_COLOUR.test(colour))
     throw t(`Màu "${draft.colour}" không hợp lệ (cần #rrggbb).`, `Colour "${draft.colour}" is not #rrggbb.`);
-  const parsed = parseFilter(draft.definition);
+  const parsed = parseFilter(draft.definition, language);
   if (!parsed.ok) {
     const { position, message } = parsed.error;
     throw t(

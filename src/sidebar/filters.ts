@@ -3,7 +3,8 @@
  * and a builder. The builder has condition rows (field, operator, value) in OR-groups and the definition as
  * text, kept in step (filter-model.ts); the text is parsed here with the core parser, so a mistake is named with
  * its position as it is typed, and counted on the server (debounced) once it parses: the live member count.
- * Opened from the settings and the result screens; Back returns there.
+ * Opened from the settings and the result screens; Back returns there. Deleting a segment asks first, on its
+ * own row: a click on Delete alone cannot lose a segment.
  */
 import { FILTER_FIELDS, OPERATORS_BY_TYPE, findFilterField, type FilterField } from '../core/filter/fields';
 import { parseFilter } from '../core/filter/parse';
@@ -48,15 +49,18 @@ function failed(context: Context) {
 }
 
 function showList(context: Context, message: string | null = null) {
-  return (list: FilterSegmentList) =>
+  return (list: FilterSegmentList) => {
+    confirmingDelete = null;
     context.update((s) => {
       s.filters.list = list;
       s.filters.busy = false;
       s.filters.message = message;
     });
+  };
 }
 
 export function openFilters(context: Context, returnTo: Step): void {
+  confirmingDelete = null;
   context.update((s) => {
     s.step = 'filters';
     s.error = null;
@@ -69,6 +73,13 @@ export function openFilters(context: Context, returnTo: Step): void {
 }
 
 let countTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The segment whose Delete was clicked and awaits "Delete / Cancel" on its row; null when none. A momentary
+ * question about one row of the list on screen, so it lives with the panel and is forgotten whenever the list
+ * is loaded again (after any change on the server).
+ */
+let confirmingDelete: string | null = null;
 
 /** Counts the draft's text after a pause; an answer for a text that has since changed is dropped. */
 function scheduleCount(context: Context): void {
@@ -176,9 +187,66 @@ function save(context: Context): void {
   }, failed(context));
 }
 
-function segmentItem(context: Context, segment: FilterSegmentInfo): HTMLElement {
+/** Deletes on the server; the list comes back without the segment. */
+function deleteSegment(context: Context, name: string): void {
+  const { t, state, update } = context;
+  confirmingDelete = null;
+  update((s) => void ((s.filters.busy = true), (s.error = null)));
+  callServer('deleteFilterSegment', name, state.language).then(
+    showList(context, t.filterDeleted(name)),
+    failed(context),
+  );
+}
+
+/**
+ * The row's "Delete “name”? Delete / Cancel", in place of its Edit and Delete buttons. Cancel shares the Delete
+ * button's `data-key`, so focus moves to it when the question appears, and back to Delete when it goes: Enter
+ * pressed twice on Delete keeps the segment.
+ */
+function deleteQuestion(context: Context, segment: FilterSegmentInfo, deleteKey: string): HTMLElement {
+  const { t, state, update } = context;
+  const question = t.filterDeleteQuestion(segment.name);
+  return el(
+    'div',
+    {
+      class: 'filter-confirm',
+      role: 'group',
+      'aria-label': question,
+      'data-testid': 'filter-delete-question',
+    },
+    el('span', { class: 'filter-confirm-question' }, question),
+    el(
+      'span',
+      { class: 'filter-confirm-buttons' },
+      textButton(t.filterDeleteKeep, {
+        disabled: state.filters.busy,
+        'data-key': deleteKey,
+        'data-testid': 'filter-delete-cancel',
+        onClick: () => {
+          confirmingDelete = null;
+          update(() => undefined);
+        },
+      }),
+      el(
+        'button',
+        {
+          class: 'button danger',
+          disabled: state.filters.busy,
+          'data-testid': 'filter-delete-confirm',
+          onClick: () => deleteSegment(context, segment.name),
+        },
+        t.filterDeleteConfirm,
+      ),
+    ),
+  );
+}
+
+function segmentItem(context: Context, segment: FilterSegmentInfo, index: number): HTMLElement {
   const { t, state, update } = context;
   const busy = state.filters.busy;
+  const confirming = confirmingDelete === segment.name;
+  // By position, not by name: a name may hold quotes, and the key goes into a selector.
+  const deleteKey = `filter-delete-${index}`;
   return el(
     'li',
     { class: 'filter-item', 'data-testid': 'filter-segment' },
@@ -202,23 +270,26 @@ function segmentItem(context: Context, segment: FilterSegmentInfo): HTMLElement 
       }),
       el('span', { class: 'swatch', background: segment.colour, 'aria-hidden': 'true' }),
       el('span', { class: 'filter-item-name', 'data-testid': 'filter-segment-name' }, segment.name),
-      textButton(t.filterEdit, {
-        disabled: busy,
-        'data-testid': 'filter-edit',
-        onClick: () => startDraft(context, segment),
-      }),
-      textButton(t.filterDelete, {
-        disabled: busy,
-        'data-testid': 'filter-delete',
-        onClick: () => {
-          update((s) => void ((s.filters.busy = true), (s.error = null)));
-          callServer('deleteFilterSegment', segment.name, state.language).then(
-            showList(context, t.filterDeleted(segment.name)),
-            failed(context),
-          );
-        },
-      }),
+      confirming
+        ? null
+        : textButton(t.filterEdit, {
+            disabled: busy,
+            'data-testid': 'filter-edit',
+            onClick: () => startDraft(context, segment),
+          }),
+      confirming
+        ? null
+        : textButton(t.filterDelete, {
+            disabled: busy,
+            'data-key': deleteKey,
+            'data-testid': 'filter-delete',
+            onClick: () => {
+              confirmingDelete = segment.name;
+              update((s) => void (s.error = null));
+            },
+          }),
     ),
+    confirming ? deleteQuestion(context, segment, deleteKey) : null,
     el('code', { class: 'filter-definition' }, segment.definition),
     segment.problem
       ? el(
@@ -426,7 +497,7 @@ function countLine(context: Context, draft: FilterDraft): HTMLElement | null {
 function builder(context: Context, draft: FilterDraft): HTMLElement {
   const { t, state } = context;
   const list = state.filters.list;
-  const parsed = draft.text.trim() === '' ? null : parseFilter(draft.text);
+  const parsed = draft.text.trim() === '' ? null : parseFilter(draft.text, state.language);
   const setDraft = (change: (d: FilterDraft) => void, render = true) =>
     context.update((s) => {
       if (s.filters.draft) change(s.filters.draft);
@@ -560,7 +631,7 @@ export function renderFilters(context: Context): HTMLElement {
             : el(
                 'ul',
                 { class: 'filter-list', 'data-testid': 'filter-list' },
-                ...list.segments.map((segment) => segmentItem(context, segment)),
+                ...list.segments.map((segment, index) => segmentItem(context, segment, index)),
               ),
         ),
     draft

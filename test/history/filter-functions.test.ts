@@ -77,14 +77,15 @@ describe('countFilterSegment', () => {
     expect(count).toMatchObject({ ok: true, count: 2, samples: ['Nguyễn Văn An', 'Trần Thị Bình'] });
   });
 
-  test('a definition that does not parse is answered with its position, before any data is read', () => {
+  test('a definition that does not parse is answered with its position, in the sidebar’s language, before any data is read', () => {
     const { shop, data } = shopWithData();
     shop.emulator.resetCalls();
-    const count = call<FilterCount>(shop, 'countFilterSegment', {
-      ...data,
-      definition: 'invoices >= 3 AND citty = "Huế"',
+    const definition = 'invoices >= 3 AND citty = "Huế"';
+    expect(call<FilterCount>(shop, 'countFilterSegment', { ...data, definition })).toEqual({
+      ok: false,
+      problem: { position: 19, message: 'Không có trường "citty" ở cột 19 — có phải ý bạn là "city"?' },
     });
-    expect(count).toEqual({
+    expect(call<FilterCount>(shop, 'countFilterSegment', { ...data, language: 'en', definition })).toEqual({
       ok: false,
       problem: { position: 19, message: 'unknown field "citty" at column 19 — did you mean "city"?' },
     });
@@ -182,6 +183,29 @@ describe('the definitions tab', () => {
     expect(values.slice(1).map((row) => row[0])).toEqual(names());
   });
 
+  test('a definition broken in the tab itself is listed with its problem in the sidebar’s language', () => {
+    const { shop } = shopWithData();
+    const saved = call<FilterSegmentList>(
+      shop,
+      'saveFilterSegment',
+      { name: 'Khách Huế', colour: '#1e88e5', definition: 'city = "Huế"', enabled: true, abGroups: null },
+      null,
+      'vi',
+    );
+    // Staff edit the definitions tab as text: the closing quote and bracket go missing.
+    const row = tabValues(shop, saved.tab!).findIndex((r) => r[0] === 'Khách Huế') + 1;
+    shop.emulator.spreadsheet
+      .getSheetByName(saved.tab!)!
+      .getRange(row, 3)
+      .setValue('(city = "Huế" OR invoices >= 3');
+    const problem = (language: string) =>
+      call<FilterSegmentList>(shop, 'listFilterSegments', language, null).segments.find(
+        (segment) => segment.name === 'Khách Huế',
+      )?.problem;
+    expect(problem('vi')).toEqual({ position: 1, message: 'Thiếu ")" cho "(" mở ở cột 1' });
+    expect(problem('en')).toEqual({ position: 1, message: 'unclosed "(" opened at column 1' });
+  });
+
   test('what the server refuses, in the user’s words', () => {
     const { shop } = shopWithData();
     const save =
@@ -190,7 +214,7 @@ describe('the definitions tab', () => {
         call(shop, 'saveFilterSegment', draft, original, 'vi');
     const ok = { name: 'Khách Hà Nội', colour: '#1e88e5', definition: 'city = "Hà Nội"', enabled: true };
     expect(save({ ...ok, definition: 'city = Hà Nội' })).toThrow(
-      'Điều kiện lỗi ở ký tự 11: expected AND or OR at column 11, found "Nội" — put text with spaces in quotes',
+      'Điều kiện lỗi ở ký tự 11: Cần AND hoặc OR ở cột 11, nhưng gặp "Nội" — chữ có khoảng trắng phải đặt trong ngoặc kép ("…")',
     );
     expect(save({ ...ok, name: '  ' })).toThrow('Hãy đặt tên cho phân khúc.');
     expect(save({ ...ok, colour: 'red' })).toThrow('Màu "red" không hợp lệ (cần #rrggbb).');
