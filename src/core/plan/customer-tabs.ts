@@ -49,12 +49,18 @@ export function sortForDisplay(
   customers: readonly CustomerRecord[],
   segmentOrder: Map<string, number>,
 ): CustomerRecord[] {
-  return [...customers].sort(
+  // Each customer's segment rank looked up once, not twice per comparison (1.7M comparisons at 100k customers).
+  const ranked = customers.map((customer) => ({
+    customer,
+    rank: segmentOrder.get(customer.segmentId) ?? 99,
+  }));
+  ranked.sort(
     (a, b) =>
-      (segmentOrder.get(a.segmentId) ?? 99) - (segmentOrder.get(b.segmentId) ?? 99) ||
-      b.totalSpend - a.totalSpend ||
-      a.key.localeCompare(b.key),
+      a.rank - b.rank ||
+      b.customer.totalSpend - a.customer.totalSpend ||
+      a.customer.key.localeCompare(b.customer.key),
   );
+  return ranked.map((entry) => entry.customer);
 }
 
 export function customersTab(customers: readonly CustomerRecord[], language: Language): TabPlan {
