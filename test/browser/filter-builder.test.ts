@@ -2,7 +2,8 @@
  * The filter-segment builder in Chromium, on the preview (scripts/preview.mjs): the built Sidebar.html talking
  * to the built Code.js on the emulated spreadsheet with the sample shop. A shop builds "customers in Hà Nội
  * with 3 or more invoices" from condition rows, sees the live count, saves it, runs, and finds the segment's
- * tab with that many customers; a mistyped definition shows the parser's message with its position.
+ * tab with that many customers; a mistyped definition shows the parser's message with its position, in the
+ * sidebar's language; Delete asks on the row before anything is deleted.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { artifactPath, launchChromium, sidebarFrame, startPreview, type Preview } from './harness';
@@ -136,8 +137,15 @@ describe('the filter builder on the preview, in Chromium', () => {
     await frame.click('[data-testid="filter-new"]');
     await frame.fill('[data-testid="filter-text"]', 'citty = "Hà Nội"');
     expect(await frame.locator('[data-testid="filter-error"]').innerText()).toBe(
-      'Ký tự 1: unknown field "citty" at column 1 — did you mean "city"?',
+      'Ký tự 1: Không có trường "citty" ở cột 1 — có phải ý bạn là "city"?',
     );
+    // The sidebar in English says it in English.
+    await frame.click('[data-testid="language"] button[value="en"]');
+    await frame.waitForSelector('[data-testid="filter-error"]:has-text("Character 1")');
+    expect(await frame.locator('[data-testid="filter-error"]').innerText()).toBe(
+      'Character 1: unknown field "citty" at column 1 — did you mean "city"?',
+    );
+    await frame.click('[data-testid="language"] button[value="vi"]');
     expect(await frame.getAttribute('[data-testid="filter-text"]', 'aria-invalid')).toBe('true');
     // Fixed, the text becomes rows again and the error goes.
     await frame.fill('[data-testid="filter-text"]', 'city = "Hà Nội" AND invoices >= 3');
@@ -147,12 +155,75 @@ describe('the filter builder on the preview, in Chromium', () => {
     // A half-typed value is named at the end of the text.
     await frame.fill('[data-testid="filter-text"]', 'invoices >=');
     expect(await frame.locator('[data-testid="filter-error"]').innerText()).toBe(
-      'Ký tự 12: expected a value after ">=" at column 12',
+      'Ký tự 12: Cần một giá trị sau ">=" ở cột 12',
     );
     // Saving a broken definition is refused in the sidebar; nothing is written.
     await frame.fill('[data-testid="filter-name"]', 'Lỗi');
     await frame.click('[data-testid="filter-save"]');
     expect((await preview.state()).tabs.map((tab) => tab.name)).not.toContain('Phân khúc lọc');
+    expect(dialogs).toEqual([]);
+  });
+
+  test('Delete asks on the row first: Cancel keeps the segment, the confirming click deletes it', async () => {
+    const frame = await toSettings();
+    await openPanel(frame);
+    // A name that would be markup if the question were built as HTML.
+    const name = 'Khách <b>VIP</b> Hà Nội';
+    await frame.click('[data-testid="filter-new"]');
+    await frame.fill('[data-testid="filter-name"]', name);
+    await frame.fill('[data-testid="filter-text"]', 'city = "Hà Nội" AND total_spend >= 5.000.000');
+    await frame.click('[data-testid="filter-save"]');
+    await frame.waitForSelector('[data-testid="filter-message"]');
+    const row = frame.locator('[data-testid="filter-segment"]', { hasText: name });
+    const question = row.locator('[data-testid="filter-delete-question"]');
+    const listedNames = async () => {
+      // Back and open again: the list comes from the server, not from what is on screen.
+      await frame.click('[data-testid="filters-back"]');
+      await frame.waitForSelector('[data-testid="step-settings"]');
+      await openPanel(frame);
+      return frame.locator('[data-testid="filter-segment-name"]').allInnerTexts();
+    };
+    const focused = () => frame.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+
+    // The first click only asks, in place of Edit and Delete, and puts the focus on Cancel.
+    await row.locator('[data-testid="filter-delete"]').click();
+    expect(await question.locator('.filter-confirm-question').innerText()).toBe(`Xóa “${name}”?`);
+    expect(await question.locator('button').allInnerTexts()).toEqual(['Hủy', 'Xóa']);
+    expect(await row.locator('[data-testid="filter-edit"], [data-testid="filter-delete"]').count()).toBe(0);
+    expect(await question.locator('b').count()).toBe(0);
+    expect(await focused()).toBe('filter-delete-cancel');
+    // It fits the 300 px sidebar: nothing sticks out, nothing scrolls sideways.
+    const sidebar = (await page.locator('[data-testid="sidebar-frame"]').boundingBox())!;
+    for (const part of [question, question.locator('[data-testid="filter-delete-confirm"]')]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(sidebar.x + sidebar.width);
+    }
+    expect(
+      await frame.evaluate(
+        () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      ),
+    ).toBe(true);
+    await page
+      .locator('[data-testid="sidebar-frame"]')
+      .screenshot({ path: artifactPath('filter-delete-confirm.png') });
+
+    // Cancel restores the row, focus back on its Delete, and the segment is still saved.
+    await question.locator('[data-testid="filter-delete-cancel"]').click();
+    expect(await question.count()).toBe(0);
+    expect(await row.locator('[data-testid="filter-delete"]').count()).toBe(1);
+    expect(await focused()).toBe('filter-delete');
+    expect(await listedNames()).toContain(name);
+
+    // In English, the same question; the confirming click deletes.
+    await frame.click('[data-testid="language"] button[value="en"]');
+    await row.locator('[data-testid="filter-delete"]').click();
+    expect(await question.locator('.filter-confirm-question').innerText()).toBe(`Delete “${name}”?`);
+    expect(await question.locator('button').allInnerTexts()).toEqual(['Cancel', 'Delete']);
+    await question.locator('[data-testid="filter-delete-confirm"]').click();
+    await frame.waitForSelector('[data-testid="filter-message"]:has-text("Deleted")');
+    expect(await frame.locator('[data-testid="filter-message"]').innerText()).toBe(`Deleted "${name}".`);
+    expect(await row.count()).toBe(0);
+    expect(await listedNames()).not.toContain(name);
     expect(dialogs).toEqual([]);
   });
 });
