@@ -276,16 +276,21 @@ describe('three monthly runs of a small shop, then a corrected re-run', () => {
     expect(day(since('KH001'))).toBe('2026-09-30'); // a Champion from the first run on
   });
 
-  test('a broken definition is reported and skipped; the other filter segments still get their tabs', () => {
+  test('a broken definition is reported in Vietnamese and skipped; the other filter segments still get their tabs', () => {
+    // The run is in Vietnamese: the parser's sentence too, with its column, the token and the suggestion.
+    const reported = 'Không có trường "citty" ở cột 1 — có phải ý bạn là "city"?';
     for (const result of results) {
       const issue = result.issues.find((line) => line.message.includes(BROKEN));
-      expect(issue?.message).toContain('ký tự 1');
-      expect(issue?.message).toContain('did you mean "city"');
+      expect(issue?.message).toContain(`Phân khúc lọc "${BROKEN}" (ký tự 1): ${reported}`);
+      expect(issue?.message).not.toMatch(/unknown field|did you mean/);
       expect(issue?.sheet).toBe('Phân khúc lọc');
       expect(result.segments.map((segment) => segment.name)).not.toContain(BROKEN);
       expect(result.segments.find((segment) => segment.name === HANOI_LOYAL)?.tab).toBe(HANOI_LOYAL);
     }
     expect(shop.emulator.spreadsheet.getSheetByName(BROKEN)).toBeNull();
+    // The Data issues tab of the last run says the same, in the same words.
+    const issueCells = tabValues(shop, 'Lỗi dữ liệu').flat().map(String);
+    expect(issueCells.some((cell) => cell.includes(reported) && cell.includes(BROKEN))).toBe(true);
     // The Hà Nội tab lists its 3 members (header + 3 rows).
     const [header, ...members] = tabValues(shop, HANOI_LOYAL).filter((row) => row[0] !== '');
     const code = header!.indexOf('Mã khách hàng');

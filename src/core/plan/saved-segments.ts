@@ -36,7 +36,7 @@ export function runFilterSegments(
     ...(extra ?? []),
   ];
   if (rows.length === 0) return { summaries: [], tabs: [] };
-  const { results, errors } = evaluateFilterSegments(rows, customers, { asOfDay });
+  const { results, errors } = evaluateFilterSegments(rows, customers, { asOfDay }, language);
   const sheet = TAB_NAMES.definitions[language];
   for (const error of errors) {
     const row = rows.find((candidate) => candidate.name.trim() === error.name) as DefinitionRow | undefined;
