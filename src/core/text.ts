@@ -74,6 +74,15 @@ export function compactKey(text: string): string {
   return out;
 }
 
+/** The first character of `compactKey(text)`, '' when it has none: one look tells most texts from a list of keys. */
+export function firstCompactChar(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const folded = foldOf(text.charCodeAt(i));
+    for (let k = 0; k < folded.length; k++) if (folded[k] !== ' ') return folded[k]!;
+  }
+  return '';
+}
+
 /**
  * Whether `compactKey(text) === key`, stopping at the first difference: most cells differ from a header key in
  * their first letter, so this reads a character or two of them.

@@ -48,8 +48,8 @@ export function runFilterSegments(
       value: row?.definition,
       message: say(
         language,
-        `Phân khúc lọc "${error.name}"${error.position > 0 ? ` (ký tự ${error.position})` : ''}: ${error.message}. Đã bỏ qua; các phân khúc khác vẫn chạy.`,
-        `Filter segment "${error.name}"${error.position > 0 ? ` (character ${error.position})` : ''}: ${error.message}. Skipped; the other segments still ran.`,
+        `Phân khúc lọc "${error.name}"${error.position > 0 ? ` (ký tự ${error.position})` : ''}: ${asSentence(error.message)} Đã bỏ qua; các phân khúc khác vẫn chạy.`,
+        `Filter segment "${error.name}"${error.position > 0 ? ` (character ${error.position})` : ''}: ${asSentence(error.message)} Skipped; the other segments still ran.`,
       ),
     });
   }
@@ -71,6 +71,11 @@ export function runFilterSegments(
     });
   }
   return { summaries, tabs };
+}
+
+/** A message ending as a sentence: a full stop added unless it already ends in `.`, `?` or `!`. */
+function asSentence(message: string): string {
+  return /[.?!]$/.test(message) ? message : `${message}.`;
 }
 
 /** History, Movement and snapshot tabs (and the definitions tab when it does not exist yet). */
