@@ -248,6 +248,13 @@ function writeResults(facts, results, started) {
   }
   lines.push('', "Where the engine's time goes (its first run at each size, by step):", '');
   for (const r of results) lines.push(`- ${r.label}: ${stepsText(r.engine[0])}`);
+  lines.push(
+    '',
+    "The engine's CPU time (user + system, every thread, the collector's included; median): it moves less than",
+    'wall time when the shared machine is busy, so it is the figure to compare two versions of the code by.',
+    '',
+  );
+  for (const r of results) lines.push(`- ${r.label}: ${spread(r.engine.map((run) => run.cpuMs))}`);
   lines.push('', '## Same R, F, M as pandas', '');
   lines.push('| Size | Customers | Same R, F and M | Differing |', '|---|---:|---:|---:|');
   for (const r of results) {
