@@ -1,7 +1,9 @@
 /**
  * Ownership: every tab the add-on writes carries developer metadata under our key, with its role and plan key
  * as the value. Tabs are recognised by that mark alone, never by name, so a user's tab called "Lost" is never
- * touched. One finder call returns every mark; reading a returned mark's value and location is local.
+ * touched. One finder call returns every mark; each mark's value, location and sheet are then asked of it (three
+ * calls per owned tab, counted as round trips by the emulator: whether Apps Script answers them locally is not
+ * documented).
  */
 import type { TabRole } from '../core/plan/types';
 

@@ -72,6 +72,13 @@ describe('service calls of a full run', () => {
     expect(sample.calls).toBeLessThanOrEqual(budget);
   });
 
+  test('a re-run costs at most 5 calls more per tab it replaces: delete, rename and three mark reads', () => {
+    const replaced = sampleRerun.callsByMethod['Spreadsheet.deleteSheet'] ?? 0;
+    expect(replaced).toBeGreaterThanOrEqual(sampleRerun.tabs.length);
+    expect(sampleRerun.callsByMethod['Sheet.setName']).toBe(sampleRerun.tabs.length);
+    expect(sampleRerun.calls).toBeLessThanOrEqual(10 * sampleRerun.tabs.length + 15 + 5 * replaced);
+  });
+
   test('per tab: one range and one call each for formats, values and backgrounds; frozen rows once a run', () => {
     const tabs = sample.tabs.length;
     const calls = sample.callsByMethod;
