@@ -23,6 +23,28 @@ describe('latestFirstOrder', () => {
     expect(Array.from(latestFirstOrder(Float64Array.from(times)))).toEqual(byComparator(times));
   });
 
+  it('gives the comparator order whatever the times are rounded to, and over any span', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const nov22 = Date.UTC(2026, 10, 22);
+    const shops = {
+      // POS exports: whole minutes (many equal), a few years back.
+      minutes: (i: number) => nov22 - Math.floor(random() * 2000) * 60_000 * (i % 7 === 0 ? 500 : 1),
+      // Times with seconds, and Date cells with milliseconds.
+      seconds: () => nov22 - Math.floor(random() * 1e6) * 1000,
+      milliseconds: () => nov22 - Math.floor(random() * 1e9),
+      // A span too long for steps × n to stay exact (a typo year 1026 beside 2026): ranks are used.
+      centuries: (i: number) => (i % 2 ? Date.UTC(1026, 0, 1) : nov22) + Math.floor(random() * 1e6),
+    };
+    for (const [name, timeOf] of Object.entries(shops)) {
+      const times = Array.from({ length: 4000 }, (_, i) => timeOf(i));
+      expect([name, Array.from(latestFirstOrder(Float64Array.from(times)))]).toEqual([
+        name,
+        byComparator(times),
+      ]);
+    }
+  });
+
   it('handles no invoices and one invoice', () => {
     expect(Array.from(latestFirstOrder(new Float64Array(0)))).toEqual([]);
     expect(Array.from(latestFirstOrder(Float64Array.of(5)))).toEqual([0]);
