@@ -4,7 +4,7 @@
  */
 import { cellText, columnLetter, isBlank, type CellValue } from '../cell';
 import type { DataIssue } from '../issues';
-import { compactKey, hasCompactKey } from '../text';
+import { compactKey, firstCompactChar, hasCompactKey } from '../text';
 import type { ColumnMatch } from './header';
 
 /** First cells of a totals row, folded: `Tổng cộng`, `Tổng`, `Cộng`, `Total`, `Grand total`, `Sum`. */
@@ -37,8 +37,9 @@ function totalsLabel(row: CellValue[]): string | null {
     const cell = row[column];
     if (isBlank(cell)) continue;
     if (typeof cell !== 'string') return null;
-    // Word by word with an early exit: the first cell of nearly every row (a store, a code) differs at once.
-    for (const word of TOTALS_WORDS) if (hasCompactKey(cell, word)) return cell;
+    // The first letter rules out nearly every row (a store, a code) before any word is compared.
+    const first = firstCompactChar(cell);
+    for (const word of TOTALS_WORDS) if (word[0] === first && hasCompactKey(cell, word)) return cell;
     return null;
   }
   return null;
