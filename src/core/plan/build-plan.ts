@@ -7,7 +7,7 @@ import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
 import { SEGMENTS } from '../rfm/segment-catalogue';
 import type { RunSummary } from '../summary';
-import { customersTab, segmentTab, sortForDisplay } from './customer-tabs';
+import { CustomerRows, customersTab, segmentTab, sortForDisplay } from './customer-tabs';
 import { issuesTab } from './issues-tab';
 import { summaryTab } from './summary-tab';
 import type { OutputPlan, TabPlan } from './types';
@@ -28,10 +28,14 @@ export function buildPlan(
     members.push(customer);
     bySegment.set(customer.segmentId, members);
   }
-  const tabs: TabPlan[] = [summaryTab(summary, customers, levels, language), customersTab(sorted, language)];
+  const rows = new CustomerRows(language);
+  const tabs: TabPlan[] = [
+    summaryTab(summary, customers, levels, language),
+    customersTab(sorted, language, rows),
+  ];
   for (const segment of SEGMENTS) {
     const members = bySegment.get(segment.id);
-    if (members?.length) tabs.push(segmentTab(segment.id, members, language));
+    if (members?.length) tabs.push(segmentTab(segment.id, members, language, rows));
   }
   tabs.push(issuesTab(issues, language));
   return { tabs };

@@ -3,9 +3,32 @@ import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
 import { segmentInfo } from '../rfm/segment-catalogue';
 import { chip, CUSTOMERS_TAB, headerBand, NEUTRAL_HEADER } from './colours';
-import { CUSTOMER_COLUMNS } from './customer-columns';
+import { CUSTOMER_COLUMNS, type ColumnContext } from './customer-columns';
 import { TAB_NAMES } from './labels';
 import type { BlockPlan, PlanValue, TabPlan } from './types';
+
+/**
+ * Each customer's row of the customer columns, built once per run: the Customers tab and the customer's segment
+ * tab show the same row (200k rows of 26 values at a 100k-customer shop, half of them saved). Rows are shared,
+ * so nothing may change one after it is built.
+ */
+export class CustomerRows {
+  private readonly rows = new Map<CustomerRecord, readonly PlanValue[]>();
+  private readonly context: ColumnContext;
+
+  constructor(language: Language) {
+    this.context = { language, segmentName: (segmentId) => segmentInfo(segmentId).name[language] };
+  }
+
+  of(customer: CustomerRecord): readonly PlanValue[] {
+    let row = this.rows.get(customer);
+    if (row === undefined) {
+      row = CUSTOMER_COLUMNS.map((column) => column.value(customer, this.context));
+      this.rows.set(customer, row);
+    }
+    return row;
+  }
+}
 
 export function customerBlock(
   id: string,
@@ -14,10 +37,10 @@ export function customerBlock(
   colour: string,
   segmentColumnColours: boolean,
   abGroups?: readonly string[],
+  customerRows: CustomerRows = new CustomerRows(language),
 ): BlockPlan {
-  const context = { language, segmentName: (segmentId: string) => segmentInfo(segmentId).name[language] };
-  const rows: PlanValue[][] = customers.map((customer) =>
-    CUSTOMER_COLUMNS.map((column) => column.value(customer, context)),
+  const rows = customers.map((customer, i) =>
+    abGroups ? [...customerRows.of(customer), abGroups[i]!] : (customerRows.of(customer) as PlanValue[]),
   );
   const segmentColumn = CUSTOMER_COLUMNS.findIndex((column) => column.id === 'segment');
   const block: BlockPlan = {
@@ -31,10 +54,8 @@ export function customerBlock(
     rows,
     ...headerBand(colour),
   };
-  if (abGroups) {
+  if (abGroups)
     block.columns.push({ header: language === 'vi' ? 'Nhóm A/B' : 'A/B group', kind: 'code', width: 70 });
-    block.rows.forEach((row, i) => row.push(abGroups[i]!));
-  }
   if (segmentColumnColours) {
     block.cellColours = {
       fromColumn: segmentColumn,
@@ -63,13 +84,17 @@ export function sortForDisplay(
   return ranked.map((entry) => entry.customer);
 }
 
-export function customersTab(customers: readonly CustomerRecord[], language: Language): TabPlan {
+export function customersTab(
+  customers: readonly CustomerRecord[],
+  language: Language,
+  customerRows?: CustomerRows,
+): TabPlan {
   return {
     key: 'customers',
     role: 'customers',
     name: TAB_NAMES.customers[language],
     tabColour: CUSTOMERS_TAB,
-    blocks: [customerBlock('customers', customers, language, NEUTRAL_HEADER, true)],
+    blocks: [customerBlock('customers', customers, language, NEUTRAL_HEADER, true, undefined, customerRows)],
     frozenRows: 1,
     filter: true,
     charts: [],
@@ -81,6 +106,7 @@ export function segmentTab(
   segmentId: string,
   members: readonly CustomerRecord[],
   language: Language,
+  customerRows?: CustomerRows,
 ): TabPlan {
   const info = segmentInfo(segmentId);
   return {
@@ -88,7 +114,9 @@ export function segmentTab(
     role: 'segment',
     name: info.name[language],
     tabColour: info.colour,
-    blocks: [customerBlock(`segment:${segmentId}`, members, language, info.colour, false)],
+    blocks: [
+      customerBlock(`segment:${segmentId}`, members, language, info.colour, false, undefined, customerRows),
+    ],
     frozenRows: 1,
     filter: true,
     charts: [],

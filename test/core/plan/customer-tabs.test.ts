@@ -1,0 +1,42 @@
+import {
+  CustomerRows,
+  customersTab,
+  filterSegmentTab,
+  segmentTab,
+} from '../../../src/core/plan/customer-tabs';
+import { makeCustomer } from '../filter/customer-factory';
+
+const lan = makeCustomer({
+  key: 'code:KH001',
+  code: 'KH001',
+  name: 'Nguyễn Thị Lan',
+  segmentId: 'champions',
+});
+const minh = makeCustomer({ key: 'code:KH002', code: 'KH002', name: 'Trần Văn Minh', segmentId: 'lost' });
+
+describe('customer rows shared between tabs', () => {
+  it('shows a customer with the same row on the Customers tab and on their segment tab', () => {
+    const rows = new CustomerRows('vi');
+    const customers = customersTab([lan, minh], 'vi', rows).blocks[0]!;
+    const champions = segmentTab('champions', [lan], 'vi', rows).blocks[0]!;
+    expect(champions.rows[0]).toEqual(customers.rows[0]);
+    expect(customers.rows[0]).toContain('Nguyễn Thị Lan');
+    expect(customers.rows[1]).toContain('Trần Văn Minh');
+  });
+
+  it('adds the A/B group to the filter tab only, never to the rows other tabs show', () => {
+    const rows = new CustomerRows('en');
+    const customers = customersTab([lan, minh], 'en', rows).blocks[0]!;
+    const columns = customers.columns.length;
+    const filter = filterSegmentTab({ name: 'VIP Hà Nội', colour: '#d93025' }, [lan, minh], 'en', ['A', 'B']);
+    const block = filter.blocks[0]!;
+    expect(block.columns.at(-1)?.header).toBe('A/B group');
+    expect(block.rows.map((row) => row.at(-1))).toEqual(['A', 'B']);
+    expect(block.rows.map((row) => row.length)).toEqual([columns + 1, columns + 1]);
+    // Built again from the same cache, the Customers tab's rows are untouched.
+    expect(customersTab([lan, minh], 'en', rows).blocks[0]!.rows.map((row) => row.length)).toEqual([
+      columns,
+      columns,
+    ]);
+  });
+});
