@@ -35,7 +35,8 @@ export function matchInvoices(
       walkIns++;
       continue;
     }
-    let customer = index.find(invoice.ref);
+    let customer = index.claim(ref);
+    // A reference nobody holds becomes a customer (without a customer sheet); `add` registers its keys.
     if (customer < 0 && customerSheet === undefined) {
       const draft = emptyDraft();
       draft.key = keyOf(ref);
@@ -60,7 +61,6 @@ export function matchInvoices(
     customerOf[i] = customer;
     const draft = index.customers[customer]!;
     draft.name ||= invoice.name;
-    index.register(customer, invoice.ref);
   }
   return { customerOf, walkIns, unmatched };
 }
