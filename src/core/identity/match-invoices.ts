@@ -16,6 +16,20 @@ export interface InvoiceMatching {
   unmatched: number;
 }
 
+/**
+ * The order invoices are matched in: those with a member code first, so that a phone or email given with a code
+ * is known before the invoices that carry only that phone or email, whatever their dates; within each group the
+ * latest first, so a customer known only from invoices takes the name on their latest invoice.
+ */
+function matchingOrder(invoices: Invoice[]): Int32Array {
+  const latestFirst = latestFirstOrder(Float64Array.from(invoices, (invoice) => invoice.localMs));
+  const order = new Int32Array(invoices.length);
+  let at = 0;
+  for (const i of latestFirst) if (invoices[i]!.ref.code) order[at++] = i;
+  for (const i of latestFirst) if (!invoices[i]!.ref.code) order[at++] = i;
+  return order;
+}
+
 export function matchInvoices(
   invoices: Invoice[],
   index: IdentityIndex,
@@ -26,9 +40,7 @@ export function matchInvoices(
   const customerOf = new Int32Array(invoices.length).fill(-1);
   let walkIns = 0;
   let unmatched = 0;
-  // Latest invoices first, so a customer known only from invoices takes the name on their latest invoice.
-  const order = latestFirstOrder(Float64Array.from(invoices, (invoice) => invoice.localMs));
-  for (const i of order) {
+  for (const i of matchingOrder(invoices)) {
     const invoice = invoices[i]!;
     const { ref } = invoice;
     if (!ref.code && !ref.phone && !ref.email) {

@@ -81,6 +81,22 @@ describe('with a customer sheet', () => {
     expect(duplicate?.row).toBe(6);
   });
 
+  test('a phone first seen on an invoice with her code finds her on a later invoice that has only that phone', () => {
+    // Minh's card has his old number; at the till he gave his code and a new mobile, later only the new mobile.
+    const learned = run(
+      [['KH002', 'Trần Văn Minh', '0912 345 678', '', 'TP Hồ Chí Minh']],
+      [
+        ['HD101', '02/11/2026 09:00', 'KH002', '0987 654 321', '', '120.000'],
+        ['HD102', '20/11/2026 18:30', '', '+84 987 654 321', '', '60.000'],
+        // Both phone-only invoices are later than the one that gave the new mobile with his code.
+        ['HD103', '21/11/2026 08:15', '', '0987654321', '', '30.000'],
+      ],
+    );
+    const minh = learned.customers.find((customer) => customer.code === 'KH002')!;
+    expect([minh.frequency, minh.totalSpend]).toEqual([3, 210_000]);
+    expect(learned.summary.facts.unmatchedInvoices).toBe(0);
+  });
+
   test('an invoice for an unknown code is counted as unmatched and reported with its row', () => {
     expect(result.summary.facts.unmatchedInvoices).toBe(1);
     const issue = result.issues.find((candidate) => candidate.code === 'unmatched-invoice');
