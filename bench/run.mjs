@@ -69,54 +69,42 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-function measureEngine(childPath, mode, shop, scoresPath) {
-  const runs = [];
-  for (let run = 0; run < RUNS; run++) {
-    const files =
-      mode === 'memory' ? [shop.invoicesV8, shop.customersV8] : [shop.invoicesCsv, shop.customersCsv];
-    const args = [childPath, mode, ...files, ...(run === 0 && scoresPath ? [scoresPath] : [])];
-    const { json, stderr } = runChild(process.execPath, args, { env: { BENCH_STEPS: '1' } });
-    json.steps = [...stderr.matchAll(/^(\w+) ([\d.]+) at (\d+) ms$/gm)].map((m) => [m[1], Number(m[3])]);
-    runs.push(json);
-  }
-  return runs;
+function engineRun(childPath, mode, shop, scoresPath) {
+  const files =
+    mode === 'memory' ? [shop.invoicesV8, shop.customersV8] : [shop.invoicesCsv, shop.customersCsv];
+  const args = [childPath, mode, ...files, ...(scoresPath ? [scoresPath] : [])];
+  const { json, stderr } = runChild(process.execPath, args, { env: { BENCH_STEPS: '1' } });
+  json.steps = [...stderr.matchAll(/^(\w+) ([\d.]+) at (\d+) ms$/gm)].map((m) => [m[1], Number(m[3])]);
+  return json;
 }
 
-function measureCli(shop) {
-  const runs = [];
-  for (let run = 0; run < RUNS; run++) {
-    const args = [
-      '--require',
-      join(ROOT, 'bench', 'rss-on-exit.cjs'),
-      join(ROOT, 'bin', 'segment-tabs.js'),
-      shop.invoicesCsv,
-      shop.customersCsv,
-      '-o',
-      join(shop.dir, 'segment-tabs.xlsx'),
-      '--as-of',
-      AS_OF,
-      '--json',
-    ];
-    const { wallMs, stderr } = runChild(process.execPath, args, { json: false });
-    const rss = /bench-peak-rss-kb (\d+)/.exec(stderr);
-    runs.push({ ms: Math.round(wallMs), peakRssMb: rss ? Math.round(Number(rss[1]) / 102.4) / 10 : NaN });
-  }
-  return runs;
+function cliRun(shop) {
+  const args = [
+    '--require',
+    join(ROOT, 'bench', 'rss-on-exit.cjs'),
+    join(ROOT, 'bin', 'segment-tabs.js'),
+    shop.invoicesCsv,
+    shop.customersCsv,
+    '-o',
+    join(shop.dir, 'segment-tabs.xlsx'),
+    '--as-of',
+    AS_OF,
+    '--json',
+  ];
+  const { wallMs, stderr } = runChild(process.execPath, args, { json: false });
+  const rss = /bench-peak-rss-kb (\d+)/.exec(stderr);
+  return { ms: Math.round(wallMs), peakRssMb: rss ? Math.round(Number(rss[1]) / 102.4) / 10 : NaN };
 }
 
-function measurePeer(shop, scoresPath) {
-  const runs = [];
-  for (let run = 0; run < RUNS; run++) {
-    const args = [
-      join(ROOT, 'bench', 'peer.py'),
-      shop.invoicesCsv,
-      shop.customersCsv,
-      AS_OF,
-      ...(run === 0 ? [scoresPath] : []),
-    ];
-    runs.push(runChild(PYTHON, args).json);
-  }
-  return runs;
+function peerRun(shop, scoresPath) {
+  const args = [
+    join(ROOT, 'bench', 'peer.py'),
+    shop.invoicesCsv,
+    shop.customersCsv,
+    AS_OF,
+    ...(scoresPath ? [scoresPath] : []),
+  ];
+  return runChild(PYTHON, args).json;
 }
 
 function readScores(path) {
@@ -198,7 +186,7 @@ function writeResults(facts, results, started) {
   lines.push('# Benchmark results', '');
   lines.push(
     `Written by \`npm run bench\` (bench/run.mjs) on ${at} UTC; the whole run took ${Math.round((performance.now() - started) / 1000)} s.`,
-    `Each figure is the median of ${RUNS} runs (lowest–highest in brackets), each run in a fresh process.`,
+    `Each figure is the median of ${RUNS} runs (lowest–highest in brackets), each run in a fresh process; the runs go round by round (ours, then pandas, then again), so a slow spell of the shared machine touches both sides alike.`,
     '',
   );
   lines.push('## Machine', '');
@@ -350,14 +338,16 @@ async function main() {
     const shop = ensureShop(rows, log);
     const oursScores = join(shop.dir, 'scores-engine.csv');
     const peerScores = join(shop.dir, 'scores-pandas.csv');
-    log(`${label}: engine (in memory)`);
-    const engine = measureEngine(engineChild, 'memory', shop, oursScores);
-    log(`${label}: engine from CSV`);
-    const engineCsv = measureEngine(engineChild, 'csv', shop);
-    log(`${label}: CLI`);
-    const cli = measureCli(shop);
-    log(`${label}: pandas`);
-    const peer = measurePeer(shop, peerScores);
+    // Round by round, each of the four in turn: the shared machine's speed drifts over minutes, and taken this way
+    // a slow spell touches ours and pandas' figures alike instead of skewing their ratio.
+    const [engine, engineCsv, cli, peer] = [[], [], [], []];
+    for (let run = 0; run < RUNS; run++) {
+      log(`${label}: round ${run + 1} of ${RUNS}: engine (in memory), engine from CSV, CLI, pandas`);
+      engine.push(engineRun(engineChild, 'memory', shop, run === 0 ? oursScores : undefined));
+      engineCsv.push(engineRun(engineChild, 'csv', shop));
+      cli.push(cliRun(shop));
+      peer.push(peerRun(shop, run === 0 ? peerScores : undefined));
+    }
     const comparison = compareScores(oursScores, peerScores);
     let emulator;
     let emulatorNote = '';
