@@ -64,6 +64,29 @@ describe('evaluateFilterSegments', () => {
     expect(errors).toEqual([]);
   });
 
+  test('an RFM segment is split into A/B groups by a filter segment on it, named by id or by its label', () => {
+    const shop = [
+      makeCustomer({ name: 'Lan', segmentId: 'champions' }),
+      makeCustomer({ name: 'Minh', segmentId: 'lost' }),
+      makeCustomer({ name: 'Hoa', segmentId: 'champions' }),
+    ];
+    const { results, errors } = evaluateFilterSegments(
+      [
+        segment('Champions A/B', 'segment = champions', { abGroups: 2 }),
+        segment('Xuất sắc A/B/C', 'segment = "Khách hàng xuất sắc"', { abGroups: 3 }),
+      ],
+      shop,
+      ctx,
+    );
+    expect(errors).toEqual([]);
+    expect(results.map((result) => result.memberIndexes)).toEqual([
+      [0, 2],
+      [0, 2],
+    ]);
+    expect(results[0]!.groups).toEqual([0, 2].map((i) => abGroup(shop[i]!.key, 'Champions A/B', 2)));
+    expect(results[1]!.groups).toEqual([0, 2].map((i) => abGroup(shop[i]!.key, 'Xuất sắc A/B/C', 3)));
+  });
+
   test('an A/B split gives each member the group of the deterministic hash', () => {
     const { results } = evaluateFilterSegments(
       [
