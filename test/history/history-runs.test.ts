@@ -282,7 +282,7 @@ describe('three monthly runs of a small shop, then a corrected re-run', () => {
     for (const result of results) {
       const issue = result.issues.find((line) => line.message.includes(BROKEN));
       expect(issue?.message).toBe(
-        `Phân khúc lọc "${BROKEN}" (ký tự 1): ${reported} Đã bỏ qua; các phân khúc khác vẫn chạy.`,
+        `Phân khúc lọc "${BROKEN}": ${reported} Đã bỏ qua; các phân khúc khác vẫn chạy.`,
       );
       expect(issue?.message).not.toMatch(/unknown field|did you mean/);
       expect(issue?.sheet).toBe('Phân khúc lọc');

@@ -4,7 +4,7 @@
  * what earlier runs left in the spreadsheet.
  */
 import { readDefinitions, starterRows, type DefinitionRow } from '../definitions/definitions-table';
-import { evaluateFilterSegments, type SavedFilterSegment } from '../filter/run';
+import { describeFilterSegmentError, evaluateFilterSegments, type SavedFilterSegment } from '../filter/run';
 import { starterSegments } from '../filter/starters';
 import { mergeHistory, readHistory } from '../history/history';
 import type { SnapshotUpdate } from '../history/snapshot';
@@ -46,11 +46,8 @@ export function runFilterSegments(
       row: row?.row ?? 0,
       column: error.position > 0 ? 'C' : undefined,
       value: row?.definition,
-      message: say(
-        language,
-        `Phân khúc lọc "${error.name}"${error.position > 0 ? ` (ký tự ${error.position})` : ''}: ${asSentence(error.message)} Đã bỏ qua; các phân khúc khác vẫn chạy.`,
-        `Filter segment "${error.name}"${error.position > 0 ? ` (character ${error.position})` : ''}: ${asSentence(error.message)} Skipped; the other segments still ran.`,
-      ),
+      // The parser's own message names the column; the row's column C points at the definition.
+      message: `${describeFilterSegmentError(error, language)} ${say(language, 'Đã bỏ qua; các phân khúc khác vẫn chạy.', 'Skipped; the other segments still ran.')}`,
     });
   }
   const totalRevenue = customers.reduce((sum, customer) => sum + customer.totalSpend, 0);
@@ -71,11 +68,6 @@ export function runFilterSegments(
     });
   }
   return { summaries, tabs };
-}
-
-/** A message ending as a sentence: a full stop added unless it already ends in `.`, `?` or `!`. */
-function asSentence(message: string): string {
-  return /[.?!]$/.test(message) ? message : `${message}.`;
 }
 
 /** History, Movement and snapshot tabs (and the definitions tab when it does not exist yet). */
