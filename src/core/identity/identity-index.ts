@@ -47,24 +47,6 @@ export class IdentityIndex {
     return -1;
   }
 
-  /**
-   * `find`, then `register` of what it found: the customer (or -1) now also holds each code, phone and email of
-   * `ref` that nobody held. The key it was found by is not claimed again: one look-up fewer per invoice.
-   */
-  claim(ref: CustomerRef): number {
-    let customer = -1;
-    let foundBy: 'code' | 'phone' | 'email' | undefined;
-    if (ref.code && (customer = this.byCode.get(ref.code)) >= 0) foundBy = 'code';
-    else if (ref.phone && (customer = this.byPhone.get(ref.phone)) >= 0) foundBy = 'phone';
-    else if (ref.email && !ref.code && !ref.phone && (customer = this.byEmail.get(ref.email)) >= 0)
-      foundBy = 'email';
-    if (customer < 0) return -1;
-    if (ref.code && foundBy !== 'code') this.byCode.getOrAdd(ref.code, customer);
-    if (ref.phone && foundBy !== 'phone') this.byPhone.getOrAdd(ref.phone, customer);
-    if (ref.email && foundBy !== 'email') this.byEmail.getOrAdd(ref.email, customer);
-    return customer;
-  }
-
   /** Like `find`, but a phone or email alone does not claim a reference whose own code is unknown. */
   findExact(ref: CustomerRef): number {
     if (ref.code) return this.byCode.get(ref.code);

@@ -47,8 +47,7 @@ export function matchInvoices(
       walkIns++;
       continue;
     }
-    let customer = index.claim(ref);
-    // A reference nobody holds becomes a customer (without a customer sheet); `add` registers its keys.
+    let customer = index.find(ref);
     if (customer < 0 && customerSheet === undefined) {
       const draft = emptyDraft();
       draft.key = keyOf(ref);
@@ -73,6 +72,7 @@ export function matchInvoices(
     customerOf[i] = customer;
     const draft = index.customers[customer]!;
     draft.name ||= invoice.name;
+    index.register(customer, ref);
   }
   return { customerOf, walkIns, unmatched };
 }
