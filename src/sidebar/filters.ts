@@ -49,22 +49,29 @@ function failed(context: Context) {
 }
 
 function showList(context: Context, message: string | null = null) {
-  return (list: FilterSegmentList) => {
-    confirmingDelete = null;
+  return (list: FilterSegmentList) =>
     context.update((s) => {
+      // A fresh list (after any change on the server) forgets a pending delete question.
       s.filters.list = list;
       s.filters.busy = false;
       s.filters.message = message;
+      s.filters.confirmingDelete = null;
     });
-  };
 }
 
 export function openFilters(context: Context, returnTo: Step): void {
-  confirmingDelete = null;
   context.update((s) => {
     s.step = 'filters';
     s.error = null;
-    s.filters = { returnTo, list: s.filters.list, busy: true, draft: null, count: null, message: null };
+    s.filters = {
+      returnTo,
+      list: s.filters.list,
+      busy: true,
+      draft: null,
+      count: null,
+      message: null,
+      confirmingDelete: null,
+    };
   });
   callServer('listFilterSegments', context.state.language, filterData(context)).then(
     showList(context),
@@ -73,13 +80,6 @@ export function openFilters(context: Context, returnTo: Step): void {
 }
 
 let countTimer: ReturnType<typeof setTimeout> | undefined;
-
-/**
- * The segment whose Delete was clicked and awaits "Delete / Cancel" on its row; null when none. A momentary
- * question about one row of the list on screen, so it lives with the panel and is forgotten whenever the list
- * is loaded again (after any change on the server).
- */
-let confirmingDelete: string | null = null;
 
 /** Counts the draft's text after a pause; an answer for a text that has since changed is dropped. */
 function scheduleCount(context: Context): void {
@@ -190,8 +190,7 @@ function save(context: Context): void {
 /** Deletes on the server; the list comes back without the segment. */
 function deleteSegment(context: Context, name: string): void {
   const { t, state, update } = context;
-  confirmingDelete = null;
-  update((s) => void ((s.filters.busy = true), (s.error = null)));
+  update((s) => void ((s.filters.busy = true), (s.error = null), (s.filters.confirmingDelete = null)));
   callServer('deleteFilterSegment', name, state.language).then(
     showList(context, t.filterDeleted(name)),
     failed(context),
@@ -222,10 +221,7 @@ function deleteQuestion(context: Context, segment: FilterSegmentInfo, deleteKey:
         disabled: state.filters.busy,
         'data-key': deleteKey,
         'data-testid': 'filter-delete-cancel',
-        onClick: () => {
-          confirmingDelete = null;
-          update(() => undefined);
-        },
+        onClick: () => update((s) => void (s.filters.confirmingDelete = null)),
       }),
       el(
         'button',
@@ -244,7 +240,7 @@ function deleteQuestion(context: Context, segment: FilterSegmentInfo, deleteKey:
 function segmentItem(context: Context, segment: FilterSegmentInfo, index: number): HTMLElement {
   const { t, state, update } = context;
   const busy = state.filters.busy;
-  const confirming = confirmingDelete === segment.name;
+  const confirming = state.filters.confirmingDelete === segment.name;
   // By position, not by name: a name may hold quotes, and the key goes into a selector.
   const deleteKey = `filter-delete-${index}`;
   return el(
@@ -283,10 +279,8 @@ function segmentItem(context: Context, segment: FilterSegmentInfo, index: number
             disabled: busy,
             'data-key': deleteKey,
             'data-testid': 'filter-delete',
-            onClick: () => {
-              confirmingDelete = segment.name;
-              update((s) => void (s.error = null));
-            },
+            onClick: () =>
+              update((s) => void ((s.filters.confirmingDelete = segment.name), (s.error = null))),
           }),
     ),
     confirming ? deleteQuestion(context, segment, deleteKey) : null,

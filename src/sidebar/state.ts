@@ -86,6 +86,8 @@ export interface FiltersState {
   count: { text: string; answer: FilterCount | null; failure: string | null } | null;
   /** Said after a save or a change. */
   message: string | null;
+  /** The segment whose Delete was clicked and now asks "Delete / Cancel" on its row; null when none. */
+  confirmingDelete: string | null;
 }
 
 export interface AppState {
@@ -129,7 +131,15 @@ export function initialState(language: Language): AppState {
     run: null,
     result: null,
     exporting: { segmentId: '', preset: 'plain', busy: false, file: null, error: null },
-    filters: { returnTo: 'settings', list: null, busy: false, draft: null, count: null, message: null },
+    filters: {
+      returnTo: 'settings',
+      list: null,
+      busy: false,
+      draft: null,
+      count: null,
+      message: null,
+      confirmingDelete: null,
+    },
   };
 }
 
