@@ -3,13 +3,13 @@
  * merged and the merge is reported. A row identical to an earlier one (the list pasted twice) is dropped and
  * reported with both row numbers.
  */
-import { sameRow } from '../cell';
 import type { DataIssue } from '../issues';
 import { parseGender } from '../parse/gender';
 import { isCustomerKeyPhone } from '../parse/phone';
 import { dayNumber, type ZoneClock } from '../parse/time-zone';
 import { FieldReader, type FieldColumn } from '../table/field-reader';
 import type { FieldId } from '../table/fields';
+import { RowChains } from '../table/row-chains';
 import type { SheetTable } from '../table/sheet-table';
 import { emptyDraft, normaliseCode, type CustomerDraft } from './customer-draft';
 import { IdentityIndex, keyOf, type CustomerRef } from './identity-index';
@@ -111,11 +111,9 @@ export function readCustomers(
 ): number {
   const reader = new FieldReader(table, clock, issues);
   const columns = reader.columns(CUSTOMER_FIELDS);
-  // Each customer's rows as a chain through the sheet (first row per customer, next row per row, -1 at the end):
-  // two arrays for the sheet rather than one array per customer.
+  // Each customer's rows, grouped by the customer's first row, for the pasted-twice check.
   const firstRowOf = new Int32Array(table.dataRows.length);
-  const lastRowOf = new Int32Array(table.dataRows.length);
-  const nextRow = new Int32Array(table.values.length).fill(-1);
+  const customerRows = new RowChains(table.values);
   let read = 0;
   for (const row of table.dataRows) {
     const { draft, keyPhone } = readDraft(reader, columns, row);
@@ -135,13 +133,11 @@ export function readCustomers(
     if (existing < 0) {
       const at = index.add(draft);
       firstRowOf[at] = row;
-      lastRowOf[at] = row;
+      customerRows.start(row);
       continue;
     }
     const firstRow = firstRowOf[existing]!;
-    let twin: number | undefined;
-    for (let earlier = firstRow; earlier >= 0 && twin === undefined; earlier = nextRow[earlier]!)
-      if (sameRow(table.values[earlier]!, table.values[row]!)) twin = earlier;
+    const twin = customerRows.twinOf(firstRow, row);
     if (twin !== undefined) {
       issues.push({
         code: 'duplicate-row',
@@ -165,8 +161,7 @@ export function readCustomers(
         : `Shares ${draft.phone && draft.phone === target.phone ? `phone ${draft.phone}` : 'an identity'} with row ${firstRow + 1} (${target.code || target.phone || target.email}): merged into one customer.`,
     });
     mergeDraft(target, draft, sameCode);
-    nextRow[lastRowOf[existing]!] = row;
-    lastRowOf[existing] = row;
+    customerRows.append(firstRow, row);
     index.register(existing, ref);
   }
   return read;

@@ -12,7 +12,7 @@
  * - Other fields (date, customer, store) come from the first line that has them: Shopify leaves order-level
  *   fields blank on follow-on lines.
  */
-import { cellText, isBlank, sameRow } from '../cell';
+import { cellText, isBlank } from '../cell';
 import { normaliseCode } from '../identity/customer-draft';
 import type { CustomerRef } from '../identity/identity-index';
 import type { DataIssue } from '../issues';
@@ -20,6 +20,7 @@ import { isCustomerKeyPhone } from '../parse/phone';
 import { isCancelledStatus } from '../parse/status';
 import { dayNumber, type ZoneClock } from '../parse/time-zone';
 import { FieldReader, type FieldColumn } from '../table/field-reader';
+import { RowChains } from '../table/row-chains';
 import type { FieldId } from '../table/fields';
 import type { SheetTable } from '../table/sheet-table';
 import { StringIndex } from '../string-index';
@@ -66,8 +67,6 @@ type InvoiceColumns = Record<(typeof INVOICE_FIELDS)[number], FieldColumn>;
 interface InvoiceDraft extends Invoice {
   /** NaN until a line gives a readable date. */
   localMs: number;
-  /** The last line read so far; the lines follow each other through `nextLine` from `row - 1`. */
-  lastRow: number;
   /** The row the customer reference came from; -1 while none has. */
   refRow: number;
   invoiceTotal: number | undefined;
@@ -91,9 +90,8 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
   const columns = reader.columns(INVOICE_FIELDS);
   const hasCodes = columns.invoiceCode.index >= 0;
   const drafts: InvoiceDraft[] = [];
-  // The lines of each invoice as a chain through the rows (next line's row, or -1): one array for the sheet
-  // rather than one per invoice.
-  const nextLine = new Int32Array(table.values.length).fill(-1);
+  // Each invoice's lines, grouped by its first line (`row - 1`), for the pasted-twice check.
+  const lines = new RowChains(table.values);
   // Invoice code → its draft's index; sized for one invoice per row, the most a sheet can hold.
   const draftOfCode = new StringIndex(table.dataRows.length);
   let duplicateRows = 0;
@@ -103,7 +101,6 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
   let previousCode: string | undefined;
   let previousDraft: InvoiceDraft | undefined;
   for (const row of table.dataRows) {
-    const values = table.values[row]!;
     let code: string;
     if (hasCodes) {
       const raw = reader.cell(row, columns.invoiceCode);
@@ -127,9 +124,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
       draft = known >= 0 ? drafts[known] : undefined;
     }
     if (draft) {
-      let twin: number | undefined;
-      for (let earlier = draft.row - 1; earlier >= 0 && twin === undefined; earlier = nextLine[earlier]!)
-        if (sameRow(table.values[earlier]!, values)) twin = earlier;
+      const twin = lines.twinOf(draft.row - 1, row);
       if (twin !== undefined) {
         duplicateRows++;
         issues.push({
@@ -142,8 +137,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
         });
         continue;
       }
-      nextLine[draft.lastRow] = row;
-      draft.lastRow = row;
+      lines.append(draft.row - 1, row);
     } else {
       // Every property set here, in one order, so that all drafts share one shape.
       draft = {
@@ -158,7 +152,6 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
         city: '',
         channel: '',
         pointsEarned: undefined,
-        lastRow: row,
         refRow: -1,
         invoiceTotal: undefined,
         lineSum: 0,
@@ -166,6 +159,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
         cancelled: false,
       };
       drafts.push(draft);
+      lines.start(row);
     }
     previousCode = code;
     previousDraft = draft;

@@ -21,7 +21,6 @@ import type { SheetTable } from './sheet-table';
 
 /** A field of one sheet: its 0-based column (-1 when the sheet has none) and, for dates, the column's order. */
 export interface FieldColumn {
-  readonly field: FieldId;
   readonly index: number;
   readonly dateOrder: DateOrder;
 }
@@ -38,7 +37,7 @@ export class FieldReader {
   }
 
   column(field: FieldId): FieldColumn {
-    return { field, index: this.table.columnOf(field), dateOrder: this.table.dateOrder[field] ?? 'dmy' };
+    return { index: this.table.columnOf(field), dateOrder: this.table.dateOrder[field] ?? 'dmy' };
   }
 
   /** Handles for several fields at once, by name: `columns.date`. */
