@@ -5,13 +5,16 @@
  * (Khách hàng)`) maps with less, so the user is asked to confirm it.
  */
 import { compactKey } from '../text';
+import { layoutHeaders } from './layouts';
 
 export type SheetKind = 'invoices' | 'customers';
 
 export type FieldId =
   | 'invoiceCode'
   | 'date'
+  | 'time'
   | 'customerCode'
+  | 'customerAlias'
   | 'phone'
   | 'email'
   | 'name'
@@ -35,7 +38,7 @@ export type FieldId =
   | 'invoiceCount'
   | 'lastPurchaseDate';
 
-export type FieldType = 'text' | 'code' | 'date' | 'money' | 'number' | 'phone' | 'email';
+export type FieldType = 'text' | 'code' | 'date' | 'time' | 'money' | 'number' | 'phone' | 'email';
 
 export interface FieldSpec {
   id: FieldId;
@@ -98,6 +101,15 @@ export const FIELDS: readonly FieldSpec[] = [
     },
   },
   {
+    // A time of day in its own column (`Giờ`, `Time`): combined with the date column's day.
+    id: 'time',
+    type: 'time',
+    label: { vi: 'Giờ', en: 'Time' },
+    names: {
+      invoices: ['Giờ', 'Giờ bán', 'Thời điểm', 'Time', 'Sale time', 'Order time', 'Transaction time'],
+    },
+  },
+  {
     id: 'customerCode',
     type: 'code',
     label: { vi: 'Mã khách hàng', en: 'Customer code' },
@@ -120,6 +132,24 @@ export const FIELDS: readonly FieldSpec[] = [
         'Member code',
         'Member ID',
         'ID',
+      ],
+    },
+  },
+  {
+    // Another id the same person carries on invoices (a per-order customer id, an account id, a loyalty card
+    // number): an invoice whose customer reference is one of these belongs to the row's member (identity).
+    id: 'customerAlias',
+    type: 'code',
+    label: { vi: 'Mã tham chiếu khác', en: 'Other customer id' },
+    names: {
+      customers: [
+        'Mã thẻ',
+        'Số thẻ',
+        'Mã thẻ thành viên',
+        'Card number',
+        'Loyalty card',
+        'Account ID',
+        'Order customer ID',
       ],
     },
   },
@@ -398,12 +428,28 @@ export interface NameEntry {
   rank: number;
 }
 
+/** A field's header names for a sheet kind: its own list, then the known layouts' headers it lacks. */
+export function fieldNames(field: FieldSpec, kind: SheetKind, fromLayouts = layoutHeaders(kind)): string[] {
+  const own = field.names[kind];
+  if (!own) return [];
+  const seen = new Set(own.map(compactKey));
+  const extra = (fromLayouts.get(field.id) ?? []).filter((name) => {
+    const key = compactKey(name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...own, ...extra];
+}
+
 function buildNameIndex(kind: SheetKind): Map<string, NameEntry[]> {
   const index = new Map<string, NameEntry[]>();
+  const fromLayouts = layoutHeaders(kind);
   for (const field of FIELDS) {
-    (field.names[kind] ?? []).forEach((name, rank) => {
+    fieldNames(field, kind, fromLayouts).forEach((name, rank) => {
       const key = compactKey(name);
       const entries = index.get(key) ?? [];
+      if (entries.some((entry) => entry.field === field.id)) return;
       entries.push({ field: field.id, rank });
       index.set(key, entries);
     });
