@@ -19,7 +19,10 @@ import { historyTabs, runFilterSegments } from './plan/saved-segments';
 import { readSnapshot, updateSnapshot } from './history/snapshot';
 import { assignScores } from './rfm/assign';
 import { SEGMENTS } from './rfm/segment-catalogue';
-import { segmentFigures, type RunFacts, type RunSummary, type SegmentSummary } from './summary';
+import { segmentFigures, spendMinorOf, type RunFacts, type RunSummary, type SegmentSummary } from './summary';
+import { isExactSum, moneyUnit, toMajor, type MoneyUnit } from './money';
+import { checkUnderstood } from './understood';
+import { findAliasColumns, resolveAliases, withAliasColumns } from './identity/aliases';
 import { openSheet, type SheetTable } from './table/sheet-table';
 
 const SKIPPED_ROW_CODES = new Set(['blank-row', 'repeated-header', 'totals-row', 'title-row']);
@@ -86,8 +89,9 @@ function segmentSummaries(
   customers: CustomerRecord[],
   language: EngineOptions['language'],
   present: Set<string>,
+  unit: MoneyUnit,
 ): SegmentSummary[] {
-  const totalRevenue = customers.reduce((sum, customer) => sum + customer.totalSpend, 0);
+  const totalRevenueMinor = spendMinorOf(customers);
   return SEGMENTS.map((segment) => {
     const members = customers.filter((customer) => customer.segmentId === segment.id);
     return {
@@ -96,10 +100,34 @@ function segmentSummaries(
       name: segment.name[language],
       colour: segment.colour,
       action: segment.action[language],
-      ...segmentFigures(members, customers, totalRevenue),
+      ...segmentFigures(members, customers, totalRevenueMinor, unit),
       tabKey: present.has(segment.id) ? `segment:${segment.id}` : undefined,
     };
   });
+}
+
+/**
+ * Sales on or before the as-of date, in minor units: all counted invoices (net, returns included), those of
+ * walk-in customers (no reference) and those whose reference matched no customer of the customer sheet.
+ */
+function salesTotals(
+  invoices: readonly Invoice[],
+  customerOf: Int32Array,
+  asOfDay: number,
+): { total: number; walkIn: number; unmatched: number } {
+  let total = 0;
+  let walkIn = 0;
+  let unmatched = 0;
+  for (let i = 0; i < invoices.length; i++) {
+    const invoice = invoices[i]!;
+    if (invoice.day > asOfDay) continue;
+    total += invoice.amountMinor;
+    if (customerOf[i]! >= 0) continue;
+    const ref = invoice.ref;
+    if (ref.code || ref.phone || ref.email) unmatched += invoice.amountMinor;
+    else walkIn += invoice.amountMinor;
+  }
+  return { total, walkIn, unmatched };
 }
 
 /** When the run happened, `yyyy-mm-dd hh:mm` on the spreadsheet's clock (History's first column). */
@@ -128,25 +156,30 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   progress('reading', 0);
   const open = (sheet: SheetInput | undefined, kind: 'invoices' | 'customers') =>
     sheet ? openSheet(sheet, kind, language) : undefined;
-  const customerTable = open(input.customers, 'customers');
   const invoiceTable = open(input.invoices, 'invoices');
+  const openedCustomers = open(input.customers, 'customers');
+  const alias = invoiceTable && openedCustomers ? findAliasColumns(invoiceTable, openedCustomers) : undefined;
+  const customerTable = openedCustomers && alias ? withAliasColumns(openedCustomers, alias) : openedCustomers;
   for (const table of [customerTable, invoiceTable]) if (table) issues.push(...table.issues);
 
   progress('parsing', 0.1);
+  // One minor unit for the run (money.ts): the most decimals either sheet's amounts are written with.
+  const unit = moneyUnit(Math.max(invoiceTable?.moneyDigits ?? 0, customerTable?.moneyDigits ?? 0));
   const index = new IdentityIndex(customerTable?.dataRows.length);
-  const customerRows = customerTable ? readCustomers(customerTable, cellClock, index, issues) : 0;
+  const customerRows = customerTable ? readCustomers(customerTable, cellClock, index, issues, unit) : 0;
   const reading: InvoiceReading = invoiceTable
-    ? readInvoices(invoiceTable, cellClock, issues)
+    ? readInvoices(invoiceTable, cellClock, issues, unit)
     : { invoices: [], cancelled: 0, duplicateRows: 0, unreadable: 0 };
   const invoices: Invoice[] = reading.invoices;
 
   progress('matching', 0.5);
+  const aliasInvoices = alias ? resolveAliases(invoices, index) : 0;
   const matching = invoiceTable
     ? matchInvoices(invoices, index, customerTable?.name, invoiceTable.name, issues)
     : { customerOf: new Int32Array(0), walkIns: 0, unmatched: 0 };
   let latest: number | undefined;
   for (const invoice of invoices)
-    if (invoice.amount > 0 && (latest === undefined || invoice.day > latest)) latest = invoice.day;
+    if (invoice.amountMinor > 0 && (latest === undefined || invoice.day > latest)) latest = invoice.day;
   const summaryMode = !invoiceTable;
   if (summaryMode)
     for (const draft of index.customers)
@@ -158,7 +191,32 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   const totals = summaryMode
     ? summaryTotals(index.customers, asOfDay)
     : totalPurchases(index.customers.length, invoices, matching.customerOf, asOfDay);
-  const customers = buildCustomerRecords(index.customers, totals, invoices, asOfDay, options.monetary);
+  const customers = buildCustomerRecords(index.customers, totals, invoices, asOfDay, options.monetary, unit);
+  const sales = salesTotals(invoices, matching.customerOf, asOfDay);
+  const memberSalesMinor = spendMinorOf(customers);
+  if (!isExactSum(sales.total) || !isExactSum(memberSalesMinor) || !isExactSum(sales.walkIn)) {
+    throw new EngineError(
+      'bad-option',
+      say(
+        language,
+        'Tổng doanh thu quá lớn để cộng chính xác (quá 9 triệu tỷ đơn vị nhỏ nhất): hãy chia dữ liệu thành nhiều phần.',
+        'Total sales are too large to add exactly (over 9 × 10^15 minor units): split the data into parts.',
+      ),
+    );
+  }
+  const countedInvoices = invoices.filter(
+    (invoice) => invoice.day <= asOfDay && invoice.amountMinor > 0,
+  ).length;
+  const warnings = checkUnderstood({
+    invoiceTable,
+    customerTable,
+    issues,
+    invoices: invoiceTable ? countedInvoices : 1,
+    customers: customers.length,
+    invoicesAfterAsOf: totals.afterAsOf,
+    cancelledInvoices: reading.cancelled,
+    language,
+  });
 
   progress('scoring', 0.7);
   const scoreStats = assignScores(customers, {
@@ -181,6 +239,7 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     asOfDay,
     language,
     issues,
+    unit,
   );
   const present = new Set(customers.map((customer) => customer.segmentId));
   const buyers = customers.filter((customer) => customer.frequency > 0).length;
@@ -197,8 +256,23 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     customers: customers.length,
     buyers,
     prospects: customers.length - buyers,
-    revenue: customers.reduce((sum, customer) => sum + customer.totalSpend, 0),
+    revenue: toMajor(memberSalesMinor, unit),
+    totalSales: summaryMode ? toMajor(memberSalesMinor, unit) : toMajor(sales.total, unit),
+    walkInSales: toMajor(sales.walkIn, unit),
+    unmatchedSales: toMajor(sales.unmatched, unit),
+    memberShare: summaryMode ? 1 : sales.total > 0 ? memberSalesMinor / sales.total : 0,
+    moneyDigits: unit.digits,
+    warnings,
     walkInInvoices: matching.walkIns,
+    ...(alias && customerTable
+      ? {
+          aliasJoin: {
+            referenceHeader: customerTable.headers[alias.reference] ?? '',
+            memberHeader: customerTable.headers[alias.member] ?? '',
+            invoices: aliasInvoices,
+          },
+        }
+      : {}),
     unmatchedInvoices: matching.unmatched,
     mergedCustomerRows: count('merged-customers'),
     duplicateRows: count('duplicate-row'),
@@ -213,7 +287,7 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     method: options.breakpoints ? 'breakpoints' : 'quintile',
     monetary: options.monetary,
   };
-  const segments = [...segmentSummaries(customers, language, present), ...filters.summaries];
+  const segments = [...segmentSummaries(customers, language, present, unit), ...filters.summaries];
   const summary: RunSummary = { segments, facts, scoreStats };
   const plan = buildPlan(summary, customers, issues, options.levels, language);
   plan.tabs.splice(plan.tabs.length - 1, 0, ...filters.tabs);

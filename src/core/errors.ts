@@ -9,7 +9,15 @@ export type EngineErrorCode =
   | 'ambiguous-date-order'
   | 'bad-option'
   | 'bad-segment-map'
-  | 'bad-time-zone';
+  | 'bad-time-zone'
+  | 'nothing-understood';
+
+/** The column choice that would settle a run that understood nothing: a face renders it (`--map`, a select). */
+export interface ColumnFix {
+  kind: 'invoices' | 'customers';
+  field: string;
+  header: string;
+}
 
 export class EngineError extends Error {
   readonly code: EngineErrorCode;
@@ -18,11 +26,13 @@ export class EngineError extends Error {
   readonly column?: string;
   /** Extra facts for the face: headers seen, sample values. */
   readonly details: string[];
+  /** The column to choose instead, when the engine can tell. */
+  readonly fix?: ColumnFix;
 
   constructor(
     code: EngineErrorCode,
     message: string,
-    where: { sheet?: string; column?: string; details?: string[] } = {},
+    where: { sheet?: string; column?: string; details?: string[]; fix?: ColumnFix } = {},
   ) {
     super(message);
     this.name = 'EngineError';
@@ -30,5 +40,6 @@ export class EngineError extends Error {
     this.sheet = where.sheet;
     this.column = where.column;
     this.details = where.details ?? [];
+    if (where.fix) this.fix = where.fix;
   }
 }

@@ -10,6 +10,8 @@ export type IssueCode =
   | 'bad-date'
   | 'ambiguous-date'
   | 'bad-amount'
+  | 'rounded-amount'
+  | 'conflicting-invoice-total'
   | 'bad-number'
   | 'bad-phone'
   | 'bad-email'

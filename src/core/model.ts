@@ -45,9 +45,12 @@ export interface CustomerRecord {
   recencyDays?: number;
   /** Distinct valid invoices. */
   frequency: number;
-  /** Net spend over all invoices (returns net against it). */
+  /** Net spend over all invoices (returns net against it), in whole minor units (money.ts): what sums and ties
+   * are computed on. */
+  spendMinor: number;
+  /** The same in the currency's unit (`spendMinor / 10^digits`), for display and filters. */
   totalSpend: number;
-  /** totalSpend / frequency, when frequency > 0. */
+  /** totalSpend / frequency rounded to the minor unit, when frequency > 0. */
   averageOrder?: number;
   /** What M scores: total spend, or average order value when the option asks for it. */
   monetary: number;

@@ -3,6 +3,7 @@
  * (what was read, skipped, merged). The Summary tab, the sidebar's result list and the CLI's table all use it.
  */
 import type { CustomerRecord } from './model';
+import { toMajor, type MoneyUnit } from './money';
 import type { ScoreStats } from './rfm/score';
 
 export interface SegmentSummary {
@@ -32,13 +33,21 @@ export type SegmentFigures = Pick<
   'customers' | 'share' | 'revenue' | 'revenueShare' | 'meanR' | 'meanF' | 'meanM'
 >;
 
+/** Sum of the customers' spend in minor units: exact (money.ts). */
+export function spendMinorOf(customers: readonly CustomerRecord[]): number {
+  let sum = 0;
+  for (const customer of customers) sum += customer.spendMinor;
+  return sum;
+}
+
 export function segmentFigures(
   members: readonly CustomerRecord[],
   customers: readonly CustomerRecord[],
-  totalRevenue: number,
+  totalRevenueMinor: number,
+  unit: MoneyUnit,
 ): SegmentFigures {
   const buyers = members.filter((customer) => customer.frequency > 0);
-  const revenue = members.reduce((sum, customer) => sum + customer.totalSpend, 0);
+  const revenueMinor = spendMinorOf(members);
   // A metric the run does not score is 0 on every customer: its mean is left out, not shown as 0.
   const mean = (metric: 'r' | 'f' | 'm') =>
     buyers.length && buyers[0]![metric] > 0
@@ -47,8 +56,8 @@ export function segmentFigures(
   return {
     customers: members.length,
     share: customers.length ? members.length / customers.length : 0,
-    revenue,
-    revenueShare: totalRevenue > 0 ? revenue / totalRevenue : 0,
+    revenue: toMajor(revenueMinor, unit),
+    revenueShare: totalRevenueMinor > 0 ? revenueMinor / totalRevenueMinor : 0,
     meanR: mean('r'),
     meanF: mean('f'),
     meanM: mean('m'),
@@ -69,8 +78,26 @@ export interface RunFacts {
   customers: number;
   buyers: number;
   prospects: number;
+  /** Net spend of identified customers (members): the sum of the Customers tab's total spend. */
   revenue: number;
+  /** Every counted sale on or before the as-of date: members' + walk-in + unmatched. */
+  totalSales: number;
+  /** Sales with no customer reference (`Khách lẻ`). */
+  walkInSales: number;
+  /** Sales whose reference matched no customer of the customer sheet. */
+  unmatchedSales: number;
+  /** revenue / totalSales (0–1): a loyalty programme's key figure. */
+  memberShare: number;
+  /** Decimals of the run's minor unit (money.ts): how amounts are shown. */
+  moneyDigits: number;
+  /** Rejections of a small share of the rows (understood.ts), shown at the top of the summary. */
+  warnings: string[];
   walkInInvoices: number;
+  /**
+   * Invoices attributed to a member through another id the customer sheet lists for them (aliases.ts): the
+   * customer sheet's reference column, its member column, and how many invoices were joined.
+   */
+  aliasJoin?: { referenceHeader: string; memberHeader: string; invoices: number };
   unmatchedInvoices: number;
   mergedCustomerRows: number;
   duplicateRows: number;

@@ -15,8 +15,8 @@ export interface CustomerDraft {
   city: string;
   registeredDay?: number;
   tags: string[];
-  /** Summary-mode columns of a customer sheet. */
-  totalSpent?: number;
+  /** The sheet's own total spent (summary mode), in minor units (money.ts). */
+  totalSpentMinor?: number;
   invoiceCount?: number;
   lastPurchaseDay?: number;
   /** 1-based customer-sheet rows merged into this customer (empty for customers known only from invoices). */
@@ -40,7 +40,7 @@ export function emptyDraft(): CustomerDraft {
     city: '',
     registeredDay: undefined,
     tags: [],
-    totalSpent: undefined,
+    totalSpentMinor: undefined,
     invoiceCount: undefined,
     lastPurchaseDay: undefined,
     sourceRows: [],

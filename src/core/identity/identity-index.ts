@@ -25,12 +25,28 @@ export class IdentityIndex {
   private readonly byCode: StringIndex;
   private readonly byPhone: StringIndex;
   private readonly byEmail: StringIndex;
+  /** Other ids of a member (aliases.ts): a per-order customer id, a card number. */
+  private readonly byAlias: StringIndex;
 
   /** `expected`: about how many customers there will be (the customer sheet's rows), so the tables start big enough. */
   constructor(expected = 16) {
     this.byCode = new StringIndex(expected);
     this.byPhone = new StringIndex(expected);
     this.byEmail = new StringIndex(expected);
+    this.byAlias = new StringIndex(expected);
+  }
+
+  hasCode(code: string): boolean {
+    return this.byCode.get(code) >= 0;
+  }
+
+  /** Makes a customer findable by another id of theirs; the first customer to claim an alias keeps it. */
+  registerAlias(index: number, alias: string): void {
+    if (alias) this.byAlias.getOrAdd(alias, index);
+  }
+
+  customerOfAlias(alias: string): number {
+    return this.byAlias.get(alias);
   }
 
   /** Index of the customer a reference points to, or -1. A code that is known wins over a phone or email. */

@@ -4,6 +4,7 @@
  * reported with both row numbers.
  */
 import type { DataIssue } from '../issues';
+import type { MoneyUnit } from '../money';
 import { parseGender } from '../parse/gender';
 import { isCustomerKeyPhone } from '../parse/phone';
 import { dayNumber, type ZoneClock } from '../parse/time-zone';
@@ -37,7 +38,7 @@ function mergeDraft(into: CustomerDraft, from: CustomerDraft, sameCode: boolean)
   for (const tag of from.tags) if (!into.tags.includes(tag)) into.tags.push(tag);
   const add = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : sameCode ? a : a + b);
   into.points = add(into.points, from.points);
-  into.totalSpent = add(into.totalSpent, from.totalSpent);
+  into.totalSpentMinor = add(into.totalSpentMinor, from.totalSpentMinor);
   into.invoiceCount = add(into.invoiceCount, from.invoiceCount);
   if (from.lastPurchaseDay !== undefined) {
     into.lastPurchaseDay = Math.max(into.lastPurchaseDay ?? from.lastPurchaseDay, from.lastPurchaseDay);
@@ -48,6 +49,7 @@ function mergeDraft(into: CustomerDraft, from: CustomerDraft, sameCode: boolean)
 /** The customer sheet's fields, named once per sheet. */
 const CUSTOMER_FIELDS = [
   'customerCode',
+  'customerAlias',
   'name',
   'phone',
   'email',
@@ -69,9 +71,10 @@ function readDraft(
   reader: FieldReader,
   columns: CustomerColumns,
   row: number,
-): { draft: CustomerDraft; keyPhone: string } {
+): { draft: CustomerDraft; keyPhone: string; alias: string } {
   const draft = emptyDraft();
   draft.code = normaliseCode(reader.text(row, columns.customerCode));
+  const alias = normaliseCode(reader.text(row, columns.customerAlias));
   draft.name = reader.text(row, columns.name);
   const phone = reader.phone(row, columns.phone);
   if (phone) draft.phone = phone.canonical;
@@ -92,14 +95,14 @@ function readDraft(
     .split(TAG_SEPARATORS)
     .map((tag) => tag.trim())
     .filter(Boolean);
-  const spent = reader.money(row, columns.totalSpent);
-  if (typeof spent === 'number') draft.totalSpent = spent;
+  const spent = reader.minor(row, columns.totalSpent);
+  if (typeof spent === 'number') draft.totalSpentMinor = spent;
   const count = reader.quantity(row, columns.invoiceCount);
   if (typeof count === 'number') draft.invoiceCount = count;
   const last = reader.time(row, columns.lastPurchaseDate);
   if (typeof last === 'number') draft.lastPurchaseDay = dayNumber(last);
   draft.sourceRows = [row + 1];
-  return { draft, keyPhone };
+  return { draft, keyPhone, alias };
 }
 
 /** Reads every customer row into the index; returns the number of rows read as customers. */
@@ -108,15 +111,16 @@ export function readCustomers(
   clock: ZoneClock,
   index: IdentityIndex,
   issues: DataIssue[],
+  unit: MoneyUnit,
 ): number {
-  const reader = new FieldReader(table, clock, issues);
+  const reader = new FieldReader(table, clock, issues, unit);
   const columns = reader.columns(CUSTOMER_FIELDS);
   // Each customer's rows, grouped by the customer's first row, for the pasted-twice check.
   const firstRowOf = new Int32Array(table.dataRows.length);
   const customerRows = new RowChains(table.values);
   let read = 0;
   for (const row of table.dataRows) {
-    const { draft, keyPhone } = readDraft(reader, columns, row);
+    const { draft, keyPhone, alias } = readDraft(reader, columns, row);
     const ref: CustomerRef = { code: draft.code, phone: keyPhone, email: draft.email };
     draft.key = keyOf(ref);
     if (!draft.key) {
@@ -132,10 +136,12 @@ export function readCustomers(
     const existing = index.find(ref);
     if (existing < 0) {
       const at = index.add(draft);
+      index.registerAlias(at, alias);
       firstRowOf[at] = row;
       customerRows.start(row);
       continue;
     }
+    index.registerAlias(existing, alias);
     const firstRow = firstRowOf[existing]!;
     const twin = customerRows.twinOf(firstRow, row);
     if (twin !== undefined) {
@@ -150,16 +156,18 @@ export function readCustomers(
     }
     const target = index.customers[existing]!;
     const sameCode = draft.code !== '' && draft.code === target.code;
-    issues.push({
-      code: 'merged-customers',
-      sheet: table.name,
-      row: row + 1,
-      value: draft.code || draft.phone || draft.email,
-      relatedRow: firstRow + 1,
-      message: sameCode
-        ? `Member code ${draft.code} also on row ${firstRow + 1}: the rows are merged into one customer.`
-        : `Shares ${draft.phone && draft.phone === target.phone ? `phone ${draft.phone}` : 'an identity'} with row ${firstRow + 1} (${target.code || target.phone || target.email}): merged into one customer.`,
-    });
+    // Rows of one member under several per-order ids are the sheet's shape (aliases.ts), not a data problem.
+    if (!(sameCode && alias))
+      issues.push({
+        code: 'merged-customers',
+        sheet: table.name,
+        row: row + 1,
+        value: draft.code || draft.phone || draft.email,
+        relatedRow: firstRow + 1,
+        message: sameCode
+          ? `Member code ${draft.code} also on row ${firstRow + 1}: the rows are merged into one customer.`
+          : `Shares ${draft.phone && draft.phone === target.phone ? `phone ${draft.phone}` : 'an identity'} with row ${firstRow + 1} (${target.code || target.phone || target.email}): merged into one customer.`,
+      });
     mergeDraft(target, draft, sameCode);
     customerRows.append(firstRow, row);
     index.register(existing, ref);

@@ -10,8 +10,11 @@ export interface Invoice {
   day: number;
   ref: CustomerRef;
   name: string;
-  /** Net amount: negative lines net out; ≤ 0 means a return or a cancellation note, not a purchase. */
-  amount: number;
+  /**
+   * Net amount in whole minor units (money.ts): negative lines net out; ≤ 0 means a return or a cancellation
+   * note, not a purchase.
+   */
+  amountMinor: number;
   store: string;
   city: string;
   channel: string;

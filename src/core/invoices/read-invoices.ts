@@ -4,7 +4,12 @@
  * - Lines with one invoice code are one invoice. Its amount is the invoice-level total (`Khách cần trả`,
  *   `Total`) taken **once** — POS exports repeat it on every line, so summing it would multiply the invoice by
  *   its number of lines — else the sum of the line totals (`Thành tiền`), else the sum of quantity × unit price.
- *   Negative lines net out inside their invoice.
+ *   Negative lines net out inside their invoice. Amounts are whole minor units (money.ts), so sums are exact.
+ * - A line of the same invoice whose invoice-level total differs from the one taken is reported
+ *   (`conflicting-invoice-total`): two different sales may share a code, or the export was edited.
+ * - A separate time-of-day column (`Giờ`) is added to the date column's day when the date has no time.
+ * - A customer column may mix phones and emails (a receipts export's "customer" field): each value is read as
+ *   what it is, so an email in the phone column is the email key, and a phone in the email column the phone.
  * - A row identical in every column to an earlier row of the same invoice (an export pasted twice) is dropped
  *   and reported with both row numbers, so a shop whose POS really prints identical lines can see it.
  * - Invoices with a cancelled or returned status (`Đã hủy`, `Cancelled`, `Refunded`, …) are excluded.
@@ -18,7 +23,11 @@ import type { CustomerRef } from '../identity/identity-index';
 import type { DataIssue } from '../issues';
 import { isCustomerKeyPhone } from '../parse/phone';
 import { isCancelledStatus } from '../parse/status';
-import { dayNumber, type ZoneClock } from '../parse/time-zone';
+import { normaliseEmail } from '../parse/email';
+import { normalisePhone } from '../parse/phone';
+import { parseTimeOfDay } from '../parse/time-of-day';
+import { dayNumber, MS_PER_DAY, type ZoneClock } from '../parse/time-zone';
+import type { MoneyUnit } from '../money';
 import { FieldReader, type FieldColumn } from '../table/field-reader';
 import { RowChains } from '../table/row-chains';
 import type { FieldId } from '../table/fields';
@@ -44,6 +53,7 @@ const NO_CUSTOMER: CustomerRef = Object.freeze({ code: '', phone: '', email: '' 
 const INVOICE_FIELDS = [
   'invoiceCode',
   'date',
+  'time',
   'customerCode',
   'name',
   'phone',
@@ -69,7 +79,10 @@ interface InvoiceDraft extends Invoice {
   localMs: number;
   /** The row the customer reference came from; -1 while none has. */
   refRow: number;
+  /** Minor units (money.ts), as every amount here. */
   invoiceTotal: number | undefined;
+  /** The row the invoice total came from (0-based), for the conflicting-total check. */
+  totalRow: number;
   lineSum: number;
   hasLineAmount: boolean;
   cancelled: boolean;
@@ -85,8 +98,13 @@ export interface InvoiceReading {
   unreadable: number;
 }
 
-export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIssue[]): InvoiceReading {
-  const reader = new FieldReader(table, clock, issues);
+export function readInvoices(
+  table: SheetTable,
+  clock: ZoneClock,
+  issues: DataIssue[],
+  unit: MoneyUnit,
+): InvoiceReading {
+  const reader = new FieldReader(table, clock, issues, unit);
   const columns = reader.columns(INVOICE_FIELDS);
   const hasCodes = columns.invoiceCode.index >= 0;
   const drafts: InvoiceDraft[] = [];
@@ -147,13 +165,14 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
         day: 0,
         ref: NO_CUSTOMER,
         name: '',
-        amount: 0,
+        amountMinor: 0,
         store: '',
         city: '',
         channel: '',
         pointsEarned: undefined,
         refRow: -1,
         invoiceTotal: undefined,
+        totalRow: -1,
         lineSum: 0,
         hasLineAmount: false,
         cancelled: false,
@@ -163,7 +182,7 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
     }
     previousCode = code;
     previousDraft = draft;
-    readLine(reader, columns, row, draft);
+    readLine(reader, columns, row, draft, issues);
   }
 
   const invoices: Invoice[] = [];
@@ -195,22 +214,34 @@ export function readInvoices(table: SheetTable, clock: ZoneClock, issues: DataIs
       });
       continue;
     }
-    draft.amount = amount;
+    draft.amountMinor = amount;
     draft.day = dayNumber(draft.localMs);
     invoices.push(draft);
   }
   return { invoices, cancelled, duplicateRows, unreadable };
 }
 
-function readLine(reader: FieldReader, columns: InvoiceColumns, row: number, draft: InvoiceDraft): void {
+function readLine(
+  reader: FieldReader,
+  columns: InvoiceColumns,
+  row: number,
+  draft: InvoiceDraft,
+  issues: DataIssue[],
+): void {
   if (draft.localMs !== draft.localMs) {
     const time = reader.time(row, columns.date);
-    if (typeof time === 'number') draft.localMs = time;
+    if (typeof time === 'number') draft.localMs = withTimeOfDay(reader, columns, row, time);
   }
   if (draft.refRow < 0) readCustomerRef(reader, columns, row, draft);
   if (draft.invoiceTotal === undefined) {
-    const total = reader.money(row, columns.invoiceTotal);
-    if (typeof total === 'number') draft.invoiceTotal = total;
+    const total = reader.minor(row, columns.invoiceTotal);
+    if (typeof total === 'number') {
+      draft.invoiceTotal = total;
+      draft.totalRow = row;
+    }
+  } else if (columns.invoiceTotal.index >= 0 && row !== draft.totalRow + 1) {
+    // Lines that follow each other repeat the total; a later block with another total is not the same sale.
+    checkRepeatedTotal(reader, columns, row, draft, issues);
   }
   const line = lineAmount(reader, columns, row);
   if (line !== undefined) {
@@ -227,15 +258,58 @@ function readLine(reader: FieldReader, columns: InvoiceColumns, row: number, dra
   if (!draft.cancelled && isCancelledStatus(reader.cell(row, columns.status))) draft.cancelled = true;
 }
 
-/** A line's own amount: its line total, else quantity × unit price (quantity 1 when blank). */
+/** The date's local ms with the time column's time of day added, when the date itself has none. */
+function withTimeOfDay(reader: FieldReader, columns: InvoiceColumns, row: number, localMs: number): number {
+  if (columns.time.index < 0) return localMs;
+  const dayStart = Math.floor(localMs / MS_PER_DAY) * MS_PER_DAY;
+  if (localMs !== dayStart) return localMs;
+  const cell = reader.cell(row, columns.time);
+  if (isBlank(cell)) return localMs;
+  const time = parseTimeOfDay(cell, reader.clock);
+  if (!time.ok) {
+    reader.report('bad-date', row, columns.time, time.reason);
+    return localMs;
+  }
+  return dayStart + time.value;
+}
+
+/** Reports a later line of an invoice whose invoice-level total differs from the total taken. */
+function checkRepeatedTotal(
+  reader: FieldReader,
+  columns: InvoiceColumns,
+  row: number,
+  draft: InvoiceDraft,
+  issues: DataIssue[],
+): void {
+  const cell = reader.cell(row, columns.invoiceTotal);
+  if (isBlank(cell)) return;
+  const other = reader.minor(row, columns.invoiceTotal);
+  if (typeof other !== 'number' || other === draft.invoiceTotal) return;
+  const at = reader.column('invoiceTotal');
+  issues.push({
+    code: 'conflicting-invoice-total',
+    sheet: reader.sheetName,
+    row: row + 1,
+    column: reader.letter(at),
+    header: reader.header(at),
+    value: cellText(cell),
+    relatedRow: draft.totalRow + 1,
+    message: `Invoice ${draft.code} has another total on row ${draft.totalRow + 1}: the first total is kept; check which is right.`,
+  });
+}
+
+/** A line's own amount in minor units: its line total, else quantity × unit price (quantity 1 when blank). */
 function lineAmount(reader: FieldReader, columns: InvoiceColumns, row: number): number | undefined {
-  const lineTotal = reader.money(row, columns.lineTotal);
+  const lineTotal = reader.minor(row, columns.lineTotal);
   if (typeof lineTotal === 'number') return lineTotal;
   if (lineTotal === null) return undefined;
-  const price = reader.money(row, columns.unitPrice);
+  const price = reader.minor(row, columns.unitPrice);
   if (typeof price !== 'number') return undefined;
   const quantity = reader.quantity(row, columns.quantity);
-  return price * (typeof quantity === 'number' ? quantity : 1);
+  if (typeof quantity !== 'number' || quantity === 1) return price;
+  // A fractional quantity (2.5 kg) gives a fraction of a minor unit: rounded half away from zero.
+  const amount = price * quantity;
+  return amount < 0 ? -Math.round(-amount) : Math.round(amount);
 }
 
 function readCustomerRef(
@@ -248,9 +322,24 @@ function readCustomerRef(
   // Hand-kept sheets write "Khách lẻ" where a POS leaves the customer code blank: a walk-in, not a member code.
   const code = isWalkInName(codeText) ? '' : normaliseCode(codeText);
   const name = reader.text(row, columns.name);
-  const phone = reader.phone(row, columns.phone);
-  const email = reader.email(row, columns.email);
-  const keyPhone = phone && isCustomerKeyPhone(phone) ? phone.canonical : '';
+  // Each reference column's value read as what it is: an email in the phone column is an email.
+  let keyPhone = '';
+  let email = '';
+  const phoneCell = reader.cell(row, columns.phone);
+  if (typeof phoneCell === 'string' && phoneCell.includes('@')) {
+    const found = normaliseEmail(phoneCell);
+    if (found.ok) email = found.value ?? '';
+    else reader.report('bad-email', row, columns.phone, found.reason);
+  } else {
+    const phone = reader.phone(row, columns.phone);
+    if (phone && isCustomerKeyPhone(phone)) keyPhone = phone.canonical;
+  }
+  const emailCell = reader.cell(row, columns.email);
+  if (typeof emailCell === 'string' && !emailCell.includes('@') && !isBlank(emailCell)) {
+    const phone = normalisePhone(emailCell);
+    if (phone.ok && isCustomerKeyPhone(phone.value)) keyPhone ||= phone.value.canonical;
+    else email ||= reader.email(row, columns.email);
+  } else email ||= reader.email(row, columns.email);
   const realName = name !== '' && !isWalkInName(name);
   if (!code && !keyPhone && !email) {
     if (realName) draft.name ||= name;

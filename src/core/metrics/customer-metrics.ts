@@ -15,13 +15,15 @@
 import type { CustomerDraft } from '../identity/customer-draft';
 import type { Invoice } from '../invoices/invoice';
 import type { CustomerRecord } from '../model';
+import { toMajor, type MoneyUnit } from '../money';
 import { matchProvince } from '../parse/province';
 import { ymdFromDayNumber } from '../parse/time-zone';
 import { ageBand, ageOn, PLAUSIBLE_AGE } from './age';
 
 export interface PurchaseTotals {
   frequency: Uint32Array;
-  totalSpend: Float64Array;
+  /** Net spend in whole minor units (money.ts): exact sums. */
+  spendMinor: Float64Array;
   firstDay: Float64Array;
   lastDay: Float64Array;
   /** Index of the latest valid invoice per customer, -1 for none. */
@@ -37,7 +39,7 @@ export function totalPurchases(
   asOfDay: number,
 ): PurchaseTotals {
   const frequency = new Uint32Array(customerCount);
-  const totalSpend = new Float64Array(customerCount);
+  const spendMinor = new Float64Array(customerCount);
   const firstDay = new Float64Array(customerCount).fill(Infinity);
   const lastDay = new Float64Array(customerCount).fill(-Infinity);
   const lastInvoice = new Int32Array(customerCount).fill(-1);
@@ -50,15 +52,15 @@ export function totalPurchases(
     }
     const customer = customerOf[i]!;
     if (customer < 0) continue;
-    totalSpend[customer]! += invoice.amount;
-    if (invoice.amount <= 0) continue;
+    spendMinor[customer]! += invoice.amountMinor;
+    if (invoice.amountMinor <= 0) continue;
     frequency[customer]!++;
     if (invoice.day < firstDay[customer]!) firstDay[customer] = invoice.day;
     if (invoice.day > lastDay[customer]!) lastDay[customer] = invoice.day;
     const previous = lastInvoice[customer]!;
     if (previous < 0 || invoice.localMs > invoices[previous]!.localMs) lastInvoice[customer] = i;
   }
-  return { frequency, totalSpend, firstDay, lastDay, lastInvoice, afterAsOf };
+  return { frequency, spendMinor, firstDay, lastDay, lastInvoice, afterAsOf };
 }
 
 /** Totals from a customer sheet's own summary columns (no invoice sheet). */
@@ -66,17 +68,19 @@ export function summaryTotals(drafts: CustomerDraft[], asOfDay: number): Purchas
   const n = drafts.length;
   const totals: PurchaseTotals = {
     frequency: new Uint32Array(n),
-    totalSpend: new Float64Array(n),
+    spendMinor: new Float64Array(n),
     firstDay: new Float64Array(n).fill(Infinity),
     lastDay: new Float64Array(n).fill(-Infinity),
     lastInvoice: new Int32Array(n).fill(-1),
     afterAsOf: 0,
   };
   drafts.forEach((draft, i) => {
-    totals.totalSpend[i] = draft.totalSpent ?? 0;
+    totals.spendMinor[i] = draft.totalSpentMinor ?? 0;
     const last = draft.lastPurchaseDay;
     const bought =
-      last !== undefined && last <= asOfDay && ((draft.totalSpent ?? 0) > 0 || (draft.invoiceCount ?? 0) > 0);
+      last !== undefined &&
+      last <= asOfDay &&
+      ((draft.totalSpentMinor ?? 0) > 0 || (draft.invoiceCount ?? 0) > 0);
     if (last !== undefined && last > asOfDay) totals.afterAsOf++;
     if (!bought) return;
     totals.frequency[i] = Math.max(1, Math.round(draft.invoiceCount ?? 1));
@@ -91,10 +95,12 @@ export function buildCustomerRecords(
   invoices: Invoice[],
   asOfDay: number,
   monetary: 'total' | 'average',
+  unit: MoneyUnit,
 ): CustomerRecord[] {
   return drafts.map((draft, i) => {
     const frequency = totals.frequency[i]!;
-    const totalSpend = totals.totalSpend[i]!;
+    const spendMinor = totals.spendMinor[i]!;
+    const totalSpend = toMajor(spendMinor, unit);
     const last = totals.lastInvoice[i]! >= 0 ? invoices[totals.lastInvoice[i]!] : undefined;
     const bought = frequency > 0;
     const rawAge = draft.birthDay === undefined ? undefined : ageOn(draft.birthDay, asOfDay);
@@ -102,7 +108,8 @@ export function buildCustomerRecords(
       rawAge !== undefined && rawAge >= PLAUSIBLE_AGE.min && rawAge <= PLAUSIBLE_AGE.max ? rawAge : undefined;
     const lastCity = last?.city ?? '';
     const place = matchProvince(draft.city || lastCity);
-    const averageOrder = bought ? totalSpend / frequency : undefined;
+    // The average order in whole minor units, so equal averages tie and print with the sheet's decimals.
+    const averageOrder = bought ? toMajor(Math.round(spendMinor / frequency), unit) : undefined;
     return {
       key: draft.key,
       code: draft.code,
@@ -127,6 +134,7 @@ export function buildCustomerRecords(
       lastPurchaseDay: bought ? totals.lastDay[i] : undefined,
       recencyDays: bought ? asOfDay - totals.lastDay[i]! : undefined,
       frequency,
+      spendMinor,
       totalSpend,
       averageOrder,
       monetary: monetary === 'average' ? (averageOrder ?? 0) : totalSpend,

@@ -13,6 +13,13 @@ import { unsignedNumber } from './number-text';
 import { EMPTY_REASON, notParsed, parsed, type Parsed } from './result';
 
 const MONEY_REASON = 'expected an amount like 1.250.000 ₫ or $12.50';
+/**
+ * One bound on every number read (amounts, quantities, points): 10^13, thirteen digits before the decimal mark.
+ * Past it a double no longer holds every cent, and no shop's single cell is that large: a 400-digit paste, an
+ * id or a barcode in an amount column is refused, never summed into `Infinity`.
+ */
+export const MAX_NUMBER = 1e13;
+const TOO_LARGE_REASON = 'too large to be an amount (more than 13 digits before the decimal mark)';
 const QUANTITY_REASON = 'expected a number like 1.000 or 2,5';
 
 /** Lower-case currency marks, longest first so `vnđ` is removed whole rather than its `đ`. */
@@ -71,18 +78,23 @@ function signedNumber(text: string, currency: boolean): number {
   return negative && value !== 0 ? -value : value;
 }
 
+function bounded(value: number, reason: string): Parsed<number> {
+  // A text of 400 digits reads as Infinity: too large, not unreadable.
+  if (value !== value) return notParsed(reason);
+  return Math.abs(value) < MAX_NUMBER ? parsed(value) : notParsed(TOO_LARGE_REASON);
+}
+
 function parseNumberCell(value: CellValue, currency: boolean, reason: string): Parsed<number> {
-  if (typeof value === 'number') return Number.isFinite(value) ? parsed(value) : notParsed(reason);
+  if (typeof value === 'number') return Number.isFinite(value) ? bounded(value, reason) : notParsed(reason);
   if (typeof value !== 'string') return notParsed(isBlank(value) ? EMPTY_REASON : reason);
   // Fast path: plain digits with separators, as most exports write them.
   if (value.length > 0 && isDigit(value.charCodeAt(0)) && isDigit(value.charCodeAt(value.length - 1))) {
     const plain = unsignedNumber(value);
-    if (plain === plain) return parsed(plain);
+    if (plain === plain) return bounded(plain, reason);
   }
   const text = cleanText(value);
   if (text === '') return notParsed(EMPTY_REASON);
-  const number = signedNumber(text, currency);
-  return number === number ? parsed(number) : notParsed(reason);
+  return bounded(signedNumber(text, currency), reason);
 }
 
 /** An amount of money: `1.250.000 ₫`, `1,250,000`, `250.000đ`, `VND 1.250.000`, `$12.50`, `(50.000)`, `-$0.95`. */

@@ -19,7 +19,13 @@ const VIETNAMESE: Record<Exclude<IssueCode, 'bad-filter-segment'>, VietnameseMes
   'title-row': () => 'Dòng chỉ có một ô là tiêu đề hoặc ghi chú, không phải dữ liệu: bỏ qua.',
   'bad-date': () => 'Không đọc được ngày: cần dạng 22/11/2026 hoặc 22/11/2026 14:05 (hoặc một ô ngày).',
   'ambiguous-date': () => 'Ngày đọc được theo hai cách (ngày/tháng hay tháng/ngày): hãy chọn thứ tự ngày.',
-  'bad-amount': () => 'Không đọc được số tiền: cần dạng 1.250.000 hoặc 1.250.000 ₫.',
+  'bad-amount': (issue) =>
+    issue.message.startsWith('too large')
+      ? 'Số tiền quá lớn (quá 13 chữ số trước dấu thập phân): không tính.'
+      : 'Không đọc được số tiền: cần dạng 1.250.000 hoặc 1.250.000 ₫.',
+  'rounded-amount': () => 'Số tiền có nhiều chữ số thập phân hơn các số tiền khác của sheet: đã làm tròn.',
+  'conflicting-invoice-total': (issue) =>
+    `Cùng mã hóa đơn với${row(issue)} nhưng tổng tiền khác: giữ tổng của dòng đầu, hãy kiểm tra lại.`,
   'bad-number': () => 'Không đọc được số: cần một số như 2 hoặc 1,5.',
   'bad-phone': () => 'Số điện thoại không hợp lệ: cần 10 số như 0901234567 hoặc +84 90 123 4567.',
   'bad-email': () => 'Email không hợp lệ: cần dạng ten@vi-du.com.',

@@ -19,6 +19,8 @@ export const ISSUE_LABELS: Record<IssueCode, { vi: string; en: string }> = {
   'bad-date': { vi: 'Ngày không đọc được', en: 'Unreadable date' },
   'ambiguous-date': { vi: 'Ngày không rõ', en: 'Ambiguous date' },
   'bad-amount': { vi: 'Số tiền không đọc được', en: 'Unreadable amount' },
+  'rounded-amount': { vi: 'Số tiền đã làm tròn', en: 'Amount rounded' },
+  'conflicting-invoice-total': { vi: 'Tổng hóa đơn mâu thuẫn', en: 'Conflicting invoice total' },
   'bad-number': { vi: 'Số không đọc được', en: 'Unreadable number' },
   'bad-phone': { vi: 'Số điện thoại sai', en: 'Invalid phone' },
   'bad-email': { vi: 'Email sai', en: 'Invalid email' },

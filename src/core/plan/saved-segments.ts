@@ -12,7 +12,8 @@ import { say } from '../i18n';
 import type { DataIssue } from '../issues';
 import type { CustomerRecord } from '../model';
 import type { Language, SavedState } from '../options';
-import { segmentFigures, type SegmentSummary } from '../summary';
+import { segmentFigures, spendMinorOf, type SegmentSummary } from '../summary';
+import type { MoneyUnit } from '../money';
 import { filterSegmentTab } from './customer-tabs';
 import { definitionsTab, historyTab, movementTab, rfmSegmentNames, snapshotTab } from './history-tabs';
 import { TAB_NAMES } from './labels';
@@ -30,6 +31,7 @@ export function runFilterSegments(
   asOfDay: number,
   language: Language,
   issues: DataIssue[],
+  unit: MoneyUnit,
 ): FilterSegmentsOutcome {
   const rows: (SavedFilterSegment & { row?: number })[] = [
     ...readDefinitions(saved?.definitions),
@@ -50,7 +52,7 @@ export function runFilterSegments(
       message: `${describeFilterSegmentError(error, language)} ${say(language, 'Đã bỏ qua; các phân khúc khác vẫn chạy.', 'Skipped; the other segments still ran.')}`,
     });
   }
-  const totalRevenue = customers.reduce((sum, customer) => sum + customer.totalSpend, 0);
+  const totalRevenueMinor = spendMinorOf(customers);
   const summaries: SegmentSummary[] = [];
   const tabs: TabPlan[] = [];
   for (const result of results) {
@@ -63,7 +65,7 @@ export function runFilterSegments(
       name: result.name,
       colour: result.colour,
       action: '',
-      ...segmentFigures(members, customers, totalRevenue),
+      ...segmentFigures(members, customers, totalRevenueMinor, unit),
       tabKey: tab?.key,
     });
   }

@@ -16,6 +16,7 @@ import { normalisePhone, type PhoneInfo } from '../parse/phone';
 import type { Parsed } from '../parse/result';
 import type { ZoneClock } from '../parse/time-zone';
 import { tidyText } from '../text';
+import { isWholeMinor, MAX_CELL_MINOR, toMinor, type MoneyUnit } from '../money';
 import type { FieldId } from './fields';
 import type { SheetTable } from './sheet-table';
 
@@ -30,10 +31,25 @@ export class FieldReader {
 
   constructor(
     private readonly table: SheetTable,
-    private readonly clock: ZoneClock,
+    readonly clock: ZoneClock,
     private readonly issues: DataIssue[],
+    /** The run's minor unit (money.ts): every amount is read as a whole number of it. */
+    private readonly unit: MoneyUnit,
   ) {
     this.values = table.values;
+  }
+
+  get sheetName(): string {
+    return this.table.name;
+  }
+
+  /** Column letter of a field's column, undefined when the sheet has none. */
+  letter(column: FieldColumn): string | undefined {
+    return column.index >= 0 ? columnLetter(column.index) : undefined;
+  }
+
+  header(column: FieldColumn): string | undefined {
+    return column.index >= 0 ? this.table.headers[column.index] : undefined;
   }
 
   column(field: FieldId): FieldColumn {
@@ -84,6 +100,29 @@ export class FieldReader {
   money(row: number, column: FieldColumn): number | null | undefined {
     const value = this.cell(row, column);
     return this.parsed(row, column, 'bad-amount', isBlank(value) ? undefined : parseMoney(value));
+  }
+
+  /**
+   * An amount in whole minor units (money.ts). An amount too large to add exactly is refused; one with more
+   * decimals than the run's unit is rounded to it and reported, so no total changes without a word.
+   */
+  minor(row: number, column: FieldColumn): number | null | undefined {
+    const amount = this.money(row, column);
+    if (typeof amount !== 'number') return amount;
+    const minor = toMinor(amount, this.unit);
+    if (Math.abs(minor) > MAX_CELL_MINOR) {
+      this.report('bad-amount', row, column, 'too large to be an amount that adds up exactly');
+      return null;
+    }
+    if (!isWholeMinor(amount, this.unit)) {
+      this.report(
+        'rounded-amount',
+        row,
+        column,
+        `has more decimals than the sheet's other amounts: rounded to ${this.unit.digits} decimals`,
+      );
+    }
+    return minor;
   }
 
   quantity(row: number, column: FieldColumn): number | null | undefined {

@@ -48,6 +48,173 @@ export interface FieldSpec {
   names: { invoices?: string[]; customers?: string[] };
 }
 
+/**
+ * Words that suggest a field when they stand in a header as whole words (after `foldText`: no case, no marks),
+ * for headers no list above names (`order_purchase_timestamp`, `Receipt ID`, `Buyer phone`). A word only
+ * suggests: header.ts weighs it less than a known name, and what the column holds decides between candidates.
+ */
+export const FIELD_WORDS: Readonly<Partial<Record<FieldId, readonly string[]>>> = {
+  invoiceCode: [
+    'order',
+    'order id',
+    'order no',
+    'order number',
+    'invoice',
+    'receipt',
+    'transaction',
+    'bill',
+    'ticket',
+    'check',
+    'sale id',
+    'payment id',
+    'charge id',
+    'ref',
+    'reference',
+    'hoa don',
+    'hd',
+    'don hang',
+    'don',
+    'chung tu',
+    'phieu',
+    'bien lai',
+    'ma don',
+    'so don',
+    'ma giao dich',
+  ],
+  date: [
+    'date',
+    'day',
+    'datetime',
+    'timestamp',
+    'created',
+    'purchased',
+    'purchase date',
+    'paid',
+    'sold',
+    'ngay',
+    'thoi gian',
+    'ngay ban',
+    'ngay mua',
+    'ngay tao',
+    'ngay dat',
+    'closed',
+    'completed',
+  ],
+  time: ['time', 'hour', 'gio', 'thoi diem'],
+  customerCode: [
+    'customer id',
+    'customer code',
+    'customer no',
+    'customer number',
+    'client id',
+    'member',
+    'member id',
+    'buyer id',
+    'buyer username',
+    'buyer',
+    'account',
+    'loyalty',
+    'ma khach',
+    'ma kh',
+    'ma thanh vien',
+    'khach hang',
+    'user id',
+    'username',
+    'customer unique id',
+  ],
+  customerAlias: ['card', 'card number', 'the', 'so the', 'ma the', 'account id', 'alias'],
+  phone: ['phone', 'mobile', 'tel', 'telephone', 'cell', 'sdt', 'dien thoai', 'di dong', 'so dt', 'contact'],
+  email: ['email', 'e mail', 'mail', 'thu dien tu'],
+  name: [
+    'name',
+    'customer name',
+    'full name',
+    'buyer name',
+    'ten',
+    'ho ten',
+    'ten khach',
+    'nguoi mua',
+    'khach',
+  ],
+  invoiceTotal: [
+    'total',
+    'amount',
+    'grand total',
+    'net',
+    'net sales',
+    'gross',
+    'paid',
+    'value',
+    'revenue',
+    'sales',
+    'payment',
+    'tong',
+    'tong tien',
+    'thanh toan',
+    'doanh thu',
+    'tien',
+    'so tien',
+    'can tra',
+    'tri gia',
+  ],
+  lineTotal: ['line total', 'line amount', 'item total', 'thanh tien'],
+  quantity: ['quantity', 'qty', 'so luong', 'sl', 'units', 'count'],
+  unitPrice: ['price', 'unit price', 'item price', 'don gia', 'gia'],
+  store: [
+    'store',
+    'shop',
+    'outlet',
+    'branch',
+    'location',
+    'register',
+    'chi nhanh',
+    'cua hang',
+    'diem ban',
+    'kho',
+  ],
+  city: ['city', 'province', 'state', 'region', 'town', 'tinh', 'thanh pho', 'khu vuc', 'quan'],
+  status: ['status', 'state', 'trang thai', 'tinh trang', 'financial status', 'payment status'],
+  pointsEarned: ['points', 'diem', 'points earned', 'diem tich'],
+  pointsRedeemed: ['points redeemed', 'points used', 'diem doi', 'diem su dung'],
+  channel: ['channel', 'source', 'platform', 'kenh', 'nguon', 'san'],
+  gender: ['gender', 'sex', 'gioi tinh'],
+  birthDate: ['birth', 'birthday', 'dob', 'sinh', 'ngay sinh', 'sinh nhat'],
+  tier: ['tier', 'level', 'rank', 'group', 'segment', 'hang', 'nhom', 'cap'],
+  points: ['points', 'diem', 'loyalty points'],
+  registeredDate: ['created', 'registered', 'joined', 'signup', 'since', 'ngay tao', 'dang ky', 'tham gia'],
+  tags: ['tags', 'tag', 'labels', 'nhan', 'note', 'notes', 'ghi chu'],
+  totalSpent: [
+    'total spent',
+    'spent',
+    'spend',
+    'lifetime',
+    'ltv',
+    'tong ban',
+    'tong chi',
+    'chi tieu',
+    'revenue',
+  ],
+  invoiceCount: [
+    'orders',
+    'order count',
+    'visits',
+    'purchases',
+    'so don',
+    'so lan',
+    'so hoa don',
+    'luot mua',
+  ],
+  lastPurchaseDate: [
+    'last order',
+    'last purchase',
+    'last visit',
+    'last seen',
+    'mua cuoi',
+    'giao dich cuoi',
+    'lan cuoi',
+  ],
+};
+
 /** Every field, in the order the sidebar lists them. */
 export const FIELDS: readonly FieldSpec[] = [
   {
@@ -421,13 +588,6 @@ export const FIELDS: readonly FieldSpec[] = [
 
 export const FIELD_BY_ID: ReadonlyMap<FieldId, FieldSpec> = new Map(FIELDS.map((field) => [field.id, field]));
 
-/** Per sheet kind: compact header name → field ids, and the rank of the name (earlier names are preferred). */
-export interface NameEntry {
-  field: FieldId;
-  /** Position in the field's list: `Khách cần trả` (0) beats `Khách đã trả` (3) for the invoice total. */
-  rank: number;
-}
-
 /** A field's header names for a sheet kind: its own list, then the known layouts' headers it lacks. */
 export function fieldNames(field: FieldSpec, kind: SheetKind, fromLayouts = layoutHeaders(kind)): string[] {
   const own = field.names[kind];
@@ -441,26 +601,6 @@ export function fieldNames(field: FieldSpec, kind: SheetKind, fromLayouts = layo
   });
   return [...own, ...extra];
 }
-
-function buildNameIndex(kind: SheetKind): Map<string, NameEntry[]> {
-  const index = new Map<string, NameEntry[]>();
-  const fromLayouts = layoutHeaders(kind);
-  for (const field of FIELDS) {
-    fieldNames(field, kind, fromLayouts).forEach((name, rank) => {
-      const key = compactKey(name);
-      const entries = index.get(key) ?? [];
-      if (entries.some((entry) => entry.field === field.id)) return;
-      entries.push({ field: field.id, rank });
-      index.set(key, entries);
-    });
-  }
-  return index;
-}
-
-export const NAME_INDEX: Readonly<Record<SheetKind, Map<string, NameEntry[]>>> = {
-  invoices: buildNameIndex('invoices'),
-  customers: buildNameIndex('customers'),
-};
 
 /**
  * The fields a sheet of each kind cannot do without (at least one of each inner list). An invoice sheet kept by

@@ -11,6 +11,8 @@ import type { Language, SheetInput } from '../options';
 import { decideDateOrder, type DateOrder } from '../parse/date';
 import { FIELD_BY_ID, type FieldId, type SheetKind } from './fields';
 import { detectHeader, fieldLabel, type ColumnMatch } from './header';
+import type { ColumnProfile } from './column-profile';
+import { MAX_MONEY_DIGITS } from '../money';
 import { findDataRows } from './rows';
 
 /** Rows read to decide a date column's order: enough to meet a day above 12 in any real export. */
@@ -30,6 +32,10 @@ export interface SheetTable {
   dataRows: number[];
   dateOrder: Partial<Record<FieldId, DateOrder>>;
   issues: DataIssue[];
+  /** What each column's sampled cells hold (header.ts uses them to choose; messages use them to suggest). */
+  profiles: ColumnProfile[];
+  /** Most decimals the sheet's money columns write (0–4): the sheet's minor unit (money.ts). */
+  moneyDigits: number;
 }
 
 function firstFilledRows(values: CellValue[][]): string[] {
@@ -40,6 +46,24 @@ function firstFilledRows(values: CellValue[][]): string[] {
     if (shown.length === ROWS_SHOWN_WITHOUT_HEADER) break;
   }
   return shown;
+}
+
+/**
+ * The same sheet read with some fields on other columns (a rule that looked at values across sheets chose them,
+ * aliases.ts): each change is a match of basis `content`, and the column it takes is taken from any other field.
+ */
+export function remapColumns(table: SheetTable, changes: Partial<Record<FieldId, number>>): SheetTable {
+  const changed = new Set(Object.values(changes));
+  const matches: ColumnMatch[] = table.matches.filter(
+    (match) => !(match.field in changes) && !changed.has(match.column),
+  );
+  for (const [field, column] of Object.entries(changes) as [FieldId, number][]) {
+    matches.push({ field, column, header: table.headers[column] ?? '', confidence: 0.8, basis: 'content' });
+  }
+  matches.sort((a, b) => a.column - b.column);
+  const columns: Partial<Record<FieldId, number>> = {};
+  for (const match of matches) columns[match.field] ??= match.column;
+  return { ...table, matches, columnOf: (field: FieldId) => columns[field] ?? -1 };
 }
 
 export function openSheet(input: SheetInput, kind: SheetKind, language: Language): SheetTable {
@@ -106,10 +130,17 @@ export function openSheet(input: SheetInput, kind: SheetKind, language: Language
     }
     dateOrder[match.field] = decision.order;
   }
+  let moneyDigits = 0;
+  for (const match of detection.matches) {
+    if (FIELD_BY_ID.get(match.field)?.type !== 'money') continue;
+    moneyDigits = Math.max(moneyDigits, detection.profiles[match.column]?.decimals ?? 0);
+  }
   return {
     name: input.name,
     kind,
     values: input.values,
+    profiles: detection.profiles,
+    moneyDigits: Math.min(MAX_MONEY_DIGITS, moneyDigits),
     headerRow: detection.headerRow,
     headers: detection.headers,
     matches: detection.matches,

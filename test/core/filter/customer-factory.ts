@@ -39,6 +39,8 @@ export function makeCustomer(overrides: Partial<CustomerRecord> = {}): CustomerR
     lastPurchaseDay: day('2026-03-10'),
     recencyDays: AS_OF - day('2026-03-10'),
     frequency: 7,
+    // Đồng have no minor unit: the minor amount is the amount.
+    spendMinor: overrides.totalSpend ?? 6_450_000,
     totalSpend: 6_450_000,
     averageOrder: 6_450_000 / 7,
     monetary: 6_450_000,
