@@ -25,6 +25,8 @@ export interface CliArgs {
   monetary: 'total' | 'average';
   language: Language;
   json: boolean;
+  /** Print, per sheet and field, the column chosen, its confidence, what it rests on and the runner-up. */
+  explainColumns: boolean;
 }
 
 export type ParsedArgs = { help: true; language: Language } | ({ help: false } & CliArgs);
@@ -52,7 +54,7 @@ const VALUE_OPTIONS = [
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-const FLAG_OPTIONS = ['--json', '--help'] as const;
+const FLAG_OPTIONS = ['--json', '--help', '--explain-columns'] as const;
 
 const SHORT_NAMES: Record<string, string> = { '-o': '--output', '-h': '--help' };
 
@@ -83,6 +85,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   const inputs: string[] = [];
   let json = false;
   let help = false;
+  let explainColumns = false;
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -100,6 +103,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if ((FLAG_OPTIONS as readonly string[]).includes(name)) {
       if (equals > 0) throw new UsageError(`${name} takes no value.`);
       if (name === '--json') json = true;
+      else if (name === '--explain-columns') explainColumns = true;
       else help = true;
       continue;
     }
@@ -185,6 +189,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     monetary,
     language,
     json,
+    explainColumns,
   };
 }
 
@@ -203,7 +208,8 @@ Options:
   --levels N             score levels: 3, 4 or 5 (default ${DEFAULT_OPTIONS.levels})
   --metrics SET          rfm, rf, rm or fm (default ${DEFAULT_OPTIONS.metrics})
   --breakpoints FILE     JSON thresholds instead of quintiles: {"r":[30,60,90,180],"f":[2,3,5,10],"m":[...]}
-  --map FILE             JSON column map: {"invoices":{"invoiceCode":"Mã hóa đơn","date":"C"},"customers":{...}}
+  --map FILE|JSON        column map, a file or inline: {"invoices":{"invoiceCode":"Mã hóa đơn","date":"C"},"customers":{...}}
+  --explain-columns      list, per sheet and field, the column chosen, how sure, why, and the runner-up
   --segments FILE        JSON filter segments, each a tab: [{"name":"VIP","definition":"total_spend >= 5000000",
                          "colour":"#f9a825","abGroups":2}] (colour and abGroups optional)
   --date-order ORDER     dmy or mdy, for text dates that read either way
@@ -228,7 +234,8 @@ Tùy chọn:
   --levels N             số mức điểm: 3, 4 hoặc 5 (mặc định ${DEFAULT_OPTIONS.levels})
   --metrics BỘ           rfm, rf, rm hoặc fm (mặc định ${DEFAULT_OPTIONS.metrics})
   --breakpoints TỆP      ngưỡng cố định (JSON) thay cho ngũ phân vị: {"r":[30,60,90,180],"f":[2,3,5,10],"m":[...]}
-  --map TỆP              bảng cột (JSON): {"invoices":{"invoiceCode":"Mã hóa đơn","date":"C"},"customers":{...}}
+  --map TỆP|JSON         bảng cột, một tệp hoặc viết thẳng: {"invoices":{"invoiceCode":"Mã hóa đơn","date":"C"},"customers":{...}}
+  --explain-columns      liệt kê cột được chọn cho từng trường, độ chắc chắn, lý do và cột đứng thứ hai
   --segments TỆP         phân khúc lọc (JSON), mỗi phân khúc một tab: [{"name":"VIP","definition":"total_spend >= 5000000",
                          "colour":"#f9a825","abGroups":2}] (colour và abGroups không bắt buộc)
   --date-order THỨ_TỰ    dmy hoặc mdy, cho ngày dạng chữ đọc được cả hai cách

@@ -18,6 +18,7 @@ import { checkColumnMap, InputError, loadInput, type ColumnMapFile } from './loa
 import { CsvEncodingError } from './read-csv';
 import { WorkbookReadError } from './read-xlsx';
 import { summaryJson, summaryTable } from './summary-table';
+import { doubtfulNotes, explainColumns, mapArgument } from './explain-columns';
 import { writePlanXlsx } from './write-xlsx';
 
 export interface CliIo {
@@ -61,6 +62,23 @@ function readJsonFile(option: string, path: string, language: Language): unknown
         `${option} ${path}: not valid JSON (${String(error)})`,
       ),
       1,
+    );
+  }
+}
+
+/** `--map` takes a file, or the JSON itself (`--map '{"invoices":{"date":"Ngày"}}'`). */
+function readMap(value: string, cwd: string, language: Language): unknown {
+  if (!value.trim().startsWith('{')) return readJsonFile('--map', resolve(cwd, value), language);
+  try {
+    return JSON.parse(value);
+  } catch (error) {
+    throw new CliFailure(
+      say(
+        language,
+        `--map: không phải JSON hợp lệ (${String(error)})`,
+        `--map: not valid JSON (${String(error)})`,
+      ),
+      2,
     );
   }
 }
@@ -217,6 +235,16 @@ function engineFailure(error: EngineError, language: Language): CliFailure {
       1,
     );
   }
+  if (error.code === 'nothing-understood') {
+    const fix = error.fix
+      ? say(language, `Dùng ${mapArgument(error.fix)}`, `Use ${mapArgument(error.fix)}`)
+      : say(
+          language,
+          'Xem các cột đã chọn với --explain-columns, rồi chỉ ra cột đúng bằng --map.',
+          'See the columns chosen with --explain-columns, then name the right one with --map.',
+        );
+    return new CliFailure(`${error.message}\n${fix}`, 1);
+  }
   if (error.code === 'missing-columns' || error.code === 'no-header') {
     return new CliFailure(
       `${error.message}\n${say(
@@ -237,7 +265,7 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
   checkInputs(inputs, language);
   checkOutput(output, args.output, inputs, language);
   const map: ColumnMapFile | undefined = args.mapFile
-    ? checkColumnMap(readJsonFile('--map', resolve(io.cwd, args.mapFile), language), args.mapFile)
+    ? checkColumnMap(readMap(args.mapFile, io.cwd, language), args.mapFile)
     : undefined;
   const breakpoints = args.breakpointsFile
     ? checkBreakpoints(
@@ -303,6 +331,8 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     throw error;
   }
 
+  for (const note of doubtfulNotes(result.columns, language)) io.stderr.write(`${note}\n`);
+  if (args.explainColumns && !args.json) io.stdout.write(explainColumns(result.columns, language));
   progress.step(say(language, `ghi ${args.output}`, `writing ${args.output}`));
   const tabs = await writePlanXlsx(result.plan, output, language);
   progress.step(say(language, 'xong', 'done'));

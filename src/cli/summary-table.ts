@@ -4,6 +4,7 @@
  */
 import type { EngineResult, Language } from '../core/options';
 import { say } from '../core/i18n';
+import { columnLetter } from '../core/cell';
 
 /**
  * The `--json` output (version 1). Fields are only ever added, never renamed or removed:
@@ -13,7 +14,12 @@ import { say } from '../core/i18n';
  * - `customers`, `buyers`, `prospects`, `invoices` (counted up to the as-of day), `revenue` (net, in the
  *   shop's currency), `dataIssues` (rows of the Data-issues tab);
  * - `segments`: every RFM segment (also empty ones) then every filter segment, each with `id`, `kind`
- *   (`rfm` | `filter`), `name` (in `language`), `customers`, `share` (0–1), `revenue`, `revenueShare` (0–1).
+ *   (`rfm` | `filter`), `name` (in `language`), `customers`, `share` (0–1), `revenue`, `revenueShare` (0–1);
+ * - `facts`: `totalSales` (every counted sale), `memberSales` (= `revenue`), `walkInSales` (no customer),
+ *   `unmatchedSales` (a reference no customer has), `memberShare` (0–1), `moneyDigits` (decimals of amounts),
+ *   `warnings` (rejections of a small share of rows), `aliasJoin` (invoices joined through another customer id);
+ * - `columns`: per sheet read, its kind, header row (1-based) and, per field, the column chosen (`column`
+ *   letter, `header`, `confidence` 0–1, `basis`, `runnerUp`).
  */
 export interface CliSummaryJson {
   version: 1;
@@ -32,6 +38,29 @@ export interface CliSummaryJson {
   invoices: number;
   revenue: number;
   dataIssues: number;
+  facts: {
+    totalSales: number;
+    memberSales: number;
+    walkInSales: number;
+    unmatchedSales: number;
+    memberShare: number;
+    moneyDigits: number;
+    warnings: string[];
+    aliasJoin?: { referenceHeader: string; memberHeader: string; invoices: number };
+  };
+  columns: {
+    sheet: string;
+    kind: 'invoices' | 'customers';
+    headerRow: number;
+    fields: {
+      field: string;
+      column: string;
+      header: string;
+      confidence: number;
+      basis?: string;
+      runnerUp?: { column: string; header: string; confidence: number };
+    }[];
+  }[];
   segments: {
     id: string;
     kind: 'rfm' | 'filter';
@@ -67,6 +96,37 @@ export function summaryJson(
     invoices: facts.invoices,
     revenue: facts.revenue,
     dataIssues: facts.issues,
+    facts: {
+      totalSales: facts.totalSales,
+      memberSales: facts.revenue,
+      walkInSales: facts.walkInSales,
+      unmatchedSales: facts.unmatchedSales,
+      memberShare: facts.memberShare,
+      moneyDigits: facts.moneyDigits,
+      warnings: facts.warnings,
+      ...(facts.aliasJoin ? { aliasJoin: facts.aliasJoin } : {}),
+    },
+    columns: result.columns.map((sheet) => ({
+      sheet: sheet.sheet,
+      kind: sheet.kind,
+      headerRow: sheet.headerRow + 1,
+      fields: sheet.matches.map((match) => ({
+        field: match.field,
+        column: columnLetter(match.column),
+        header: match.header,
+        confidence: match.confidence,
+        ...(match.basis ? { basis: match.basis } : {}),
+        ...(match.runnerUp
+          ? {
+              runnerUp: {
+                column: columnLetter(match.runnerUp.column),
+                header: match.runnerUp.header,
+                confidence: match.runnerUp.confidence,
+              },
+            }
+          : {}),
+      })),
+    })),
     segments: result.summary.segments.map((segment) => ({
       id: segment.id,
       kind: segment.kind,
@@ -119,8 +179,13 @@ export function summaryTable(
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
-  const money = (value: number) => integer.format(value) + (language === 'vi' ? ' ₫' : '');
   const facts = result.summary.facts;
+  const amount = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: facts.moneyDigits,
+    maximumFractionDigits: facts.moneyDigits,
+  });
+  const money = (value: number) =>
+    amount.format(value) + (language === 'vi' && facts.moneyDigits === 0 ? ' ₫' : '');
   const header = [
     say(language, 'Phân khúc', 'Segment'),
     say(language, 'Khách hàng', 'Customers'),
@@ -155,8 +220,20 @@ export function summaryTable(
           `${integer.format(facts.issues)} lỗi dữ liệu${issuesTab ? ` (xem tab "${issuesTab}")` : ''}`,
           `${integer.format(facts.issues)} data issue${facts.issues === 1 ? '' : 's'}${issuesTab ? ` (see the "${issuesTab}" tab)` : ''}`,
         );
+  const sales = facts.summaryMode
+    ? []
+    : [
+        say(
+          language,
+          `Tổng doanh số ${money(facts.totalSales)} · thành viên ${money(facts.revenue)} (${percent.format(facts.memberShare)}) · khách lẻ ${money(facts.walkInSales)}${facts.unmatchedSales ? ` · không khớp khách ${money(facts.unmatchedSales)}` : ''}`,
+          `Total sales ${money(facts.totalSales)} · members ${money(facts.revenue)} (${percent.format(facts.memberShare)}) · walk-in ${money(facts.walkInSales)}${facts.unmatchedSales ? ` · unmatched ${money(facts.unmatchedSales)}` : ''}`,
+        ),
+      ];
+  const warnings = facts.warnings.map((warning) => `⚠ ${warning}`);
+  if (warnings.length) table.unshift(...warnings, '');
   table.push(
     '',
+    ...sales,
     say(
       language,
       `Tính đến ${facts.asOf} · ${integer.format(facts.invoices)} hóa đơn · ${issues}`,

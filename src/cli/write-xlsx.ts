@@ -178,7 +178,7 @@ function writeTab(
     };
   }
   const formats = tab.blocks.map((block) =>
-    block.columns.map((column) => numberFormat(column.kind, language)),
+    block.columns.map((column) => numberFormat(column.kind, language, tab.moneyDigits)),
   );
   const height = Math.max(0, ...tab.blocks.map(lastRowOf));
   // Blocks sorted by first row; a row is written once, with every block that covers it.

@@ -296,6 +296,15 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     const ranAt = ranAtText(options.now, clock);
     plan.tabs.push(...historyTabs(options.saved, snapshot, segments, asOf, ranAt, stores, language));
   }
+  if (unit.digits > 0) for (const tab of plan.tabs) tab.moneyDigits = unit.digits;
   progress('planning', 1);
-  return { customers, issues, summary, plan };
+  const columns = [invoiceTable, customerTable]
+    .filter((table): table is SheetTable => table !== undefined)
+    .map((table) => ({
+      sheet: table.name,
+      kind: table.kind,
+      headerRow: table.headerRow,
+      matches: table.matches,
+    }));
+  return { columns, customers, issues, summary, plan };
 }

@@ -7,6 +7,7 @@ import type { CustomerRecord } from './model';
 import type { OutputPlan } from './plan/types';
 import type { RunSummary } from './summary';
 import type { FieldId } from './table/fields';
+import type { ColumnMatch } from './table/header';
 import type { SavedFilterSegment } from './filter/run';
 
 export type Language = 'vi' | 'en';
@@ -90,7 +91,18 @@ export interface EngineInput {
   customers?: SheetInput;
 }
 
+/** Per sheet read, the header row and the column chosen for each field (header.ts), for faces to explain. */
+export interface SheetColumns {
+  sheet: string;
+  kind: 'invoices' | 'customers';
+  /** 0-based header row. */
+  headerRow: number;
+  matches: ColumnMatch[];
+}
+
 export interface EngineResult {
+  /** The columns each sheet was read with. */
+  columns: SheetColumns[];
   customers: CustomerRecord[];
   issues: DataIssue[];
   summary: RunSummary;

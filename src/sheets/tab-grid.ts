@@ -36,7 +36,7 @@ export const TITLE_BACKGROUND = '#f1f3f4';
  * invoice codes, RFM codes), phone and colour columns are plain text `@`, so Sheets keeps `0901234567` and
  * `00123` as written.
  */
-export function numberFormat(kind: ColumnKind, language: Language): string {
+export function numberFormat(kind: ColumnKind, language: Language, moneyDigits = 0): string {
   switch (kind) {
     case 'text':
     case 'code':
@@ -48,6 +48,8 @@ export function numberFormat(kind: ColumnKind, language: Language): string {
     case 'number':
       return '#,##0.0';
     case 'money':
+      // Đồng have no minor unit; a shop in dollars shows its cents.
+      if (moneyDigits > 0) return `#,##0.${'0'.repeat(moneyDigits)}`;
       return language === 'vi' ? '#,##0 ₫' : '#,##0';
     case 'percent':
       return '0.0%';
@@ -104,7 +106,7 @@ export function tabGrid(tab: TabPlan, language: Language, clock: ZoneClock): Tab
       if (fontColours) fontColours[row]![left + c] = block.headerFontColour;
     });
     row++;
-    const columnFormats = block.columns.map((column) => numberFormat(column.kind, language));
+    const columnFormats = block.columns.map((column) => numberFormat(column.kind, language, tab.moneyDigits));
     block.rows.forEach((dataRow, r) => {
       const valueRow = values[row + r]!;
       const formatRow = formats[row + r]!;

@@ -33,6 +33,7 @@ describe('parseArgs', () => {
       monetary: 'total',
       language: 'vi',
       json: false,
+      explainColumns: false,
     });
   });
 

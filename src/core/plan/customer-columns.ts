@@ -89,7 +89,8 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
     id: 'average',
     header: { vi: 'Giá trị TB/hóa đơn', en: 'Average order' },
     kind: 'money',
-    value: (c) => (c.averageOrder === undefined ? null : Math.round(c.averageOrder)),
+    // Already a whole number of minor units (customer-metrics.ts).
+    value: (c) => (c.averageOrder === undefined ? null : c.averageOrder),
   },
   {
     id: 'first',

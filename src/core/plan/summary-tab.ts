@@ -32,7 +32,7 @@ function block(
   };
 }
 
-function segmentsBlock(summary: RunSummary, language: Language): BlockPlan {
+function segmentsBlock(summary: RunSummary, anchorRow: number, language: Language): BlockPlan {
   const t = (vi: string, en: string) => say(language, vi, en);
   const round1 = (value?: number) => (value === undefined ? null : Math.round(value * 10) / 10);
   const rows: PlanValue[][] = summary.segments.map((segment) => [
@@ -49,7 +49,7 @@ function segmentsBlock(summary: RunSummary, language: Language): BlockPlan {
   return block(
     'segments',
     t('Phân khúc', 'Segments'),
-    { row: 1, column: 1 },
+    { row: anchorRow, column: 1 },
     {
       columns: [
         { header: t('Phân khúc', 'Segment'), kind: 'text', width: 170 },
@@ -98,6 +98,53 @@ function gridBlock(
   );
 }
 
+/** An amount as text with the run's decimals (the facts column holds text and counts alike). */
+function amountText(value: number, digits: number, language: Language): string {
+  if (digits === 0) return wholeNumberText(value, language) + say(language, ' ₫', '');
+  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/**
+ * Total sales split into identified customers (members) and walk-in sales, with the member share of revenue:
+ * a loyalty programme's key figure. Summary mode has no invoices, so only the members' spend.
+ */
+function salesRows(facts: RunSummary['facts'], language: Language): [string, PlanValue][] {
+  const t = (vi: string, en: string) => say(language, vi, en);
+  const money = (value: number) => amountText(value, facts.moneyDigits, language);
+  if (facts.summaryMode) return [[t('Doanh thu', 'Revenue'), money(facts.revenue)]];
+  const rows: [string, PlanValue][] = [
+    [t('Tổng doanh số', 'Total sales'), money(facts.totalSales)],
+    [t('Doanh thu từ khách thành viên', 'Sales to identified customers'), money(facts.revenue)],
+    [t('Doanh số khách lẻ', 'Walk-in sales'), money(facts.walkInSales)],
+  ];
+  if (facts.unmatchedSales !== 0)
+    rows.push([
+      t('Doanh số không khớp khách hàng', 'Sales matching no customer'),
+      money(facts.unmatchedSales),
+    ]);
+  rows.push([
+    t('Tỷ lệ doanh thu của thành viên', 'Member share of sales'),
+    `${(Math.round(facts.memberShare * 1000) / 10).toFixed(1).replace('.', language === 'vi' ? ',' : '.')}%`,
+  ]);
+  return rows;
+}
+
+/** Rejections of a small share of rows (understood.ts): the first thing the Summary shows. */
+function warningsBlock(summary: RunSummary, language: Language): BlockPlan {
+  return block(
+    'warnings',
+    say(language, 'Cần kiểm tra', 'Check these'),
+    { row: 1, column: 1 },
+    {
+      columns: [{ header: say(language, 'Cảnh báo', 'Warning'), kind: 'text', width: 700 }],
+      rows: summary.facts.warnings.map((warning) => [`⚠ ${warning}`]),
+    },
+  );
+}
+
 function factsBlock(summary: RunSummary, anchorRow: number, language: Language): BlockPlan {
   const t = (vi: string, en: string) => say(language, vi, en);
   const facts = summary.facts;
@@ -113,6 +160,14 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
     [t('Hóa đơn hủy/trả', 'Cancelled or returned invoices'), facts.cancelledInvoices],
     [t('Dòng trùng (dán hai lần)', 'Duplicate rows (pasted twice)'), facts.duplicateRows],
     [t('Hóa đơn khách lẻ', 'Walk-in invoices'), facts.walkInInvoices],
+    ...(facts.aliasJoin
+      ? ([
+          [
+            t('Hóa đơn ghép qua mã khác của khách', 'Invoices joined through another customer id'),
+            `${wholeNumberText(facts.aliasJoin.invoices, language)} (${facts.aliasJoin.referenceHeader} → ${facts.aliasJoin.memberHeader})`,
+          ],
+        ] as [string, PlanValue][])
+      : []),
     [t('Hóa đơn không khớp khách hàng', 'Invoices matching no customer'), facts.unmatchedInvoices],
     [t('Hóa đơn thiếu ngày/số tiền', 'Invoices without date or amount'), facts.unreadableInvoices],
     [t('Hóa đơn sau ngày tính', 'Invoices after the as-of date'), facts.invoicesAfterAsOf],
@@ -120,7 +175,7 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
     [t('Khách hàng', 'Customers'), facts.customers],
     [t('Đã mua hàng', 'Buyers'), facts.buyers],
     [t('Chưa mua hàng', 'Prospects'), facts.prospects],
-    [t('Doanh thu', 'Revenue'), wholeNumberText(facts.revenue, language) + t(' ₫', '')],
+    ...salesRows(facts, language),
     [t('Lỗi dữ liệu', 'Data issues'), facts.issues],
     [t('Chỉ số dùng', 'Metrics'), facts.metrics.toUpperCase()],
     [t('Số mức điểm', 'Score levels'), facts.levels],
@@ -208,7 +263,8 @@ export function summaryTab(
     blocks.push(made);
     nextRow = made.anchor.row + (made.title ? 1 : 0) + 1 + made.rows.length + 1;
   };
-  place(() => segmentsBlock(summary, language));
+  if (summary.facts.warnings.length) place(() => warningsBlock(summary, language));
+  place((row) => segmentsBlock(summary, row, language));
   if (
     summary.scoreStats.some((stats) => stats.metric === 'r') &&
     summary.scoreStats.some((stats) => stats.metric === 'f')

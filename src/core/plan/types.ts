@@ -65,6 +65,8 @@ export type TabRole =
   | 'definitions';
 
 export interface TabPlan {
+  /** Decimals money columns are shown with: the run's minor unit (money.ts); 0 when absent. */
+  moneyDigits?: number;
   /** Stable identity across runs and languages, e.g. `summary`, `segment:champions`, `filter:VIP`. */
   key: string;
   role: TabRole;

@@ -84,6 +84,7 @@ export const FIELD_WORDS: Readonly<Partial<Record<FieldId, readonly string[]>>> 
   date: [
     'date',
     'day',
+    'purchase',
     'datetime',
     'timestamp',
     'created',

@@ -181,16 +181,16 @@ function similarities(header: string, kind: SheetKind, fuzzy: boolean): Map<Fiel
       }
     }
   }
-  const headerWords = foldText(header).split(' ');
+  // Words add up: `order purchase timestamp` says date twice, `order delivered customer date` once.
+  const headerWords = foldText(header.replace(/([a-z])([A-Z])/g, '$1 $2')).split(' ');
+  const wordCount = new Map<FieldId, number>();
   for (const entry of WORDS) {
     if (!FIELD_BY_ID.get(entry.field)?.names[kind]) continue;
-    if (hasWords(headerWords, entry.words)) {
-      offer(entry.field, {
-        value: Math.min(0.55, 0.35 + 0.1 * entry.words.length),
-        basis: 'words',
-        rank: 100,
-      });
-    }
+    if (hasWords(headerWords, entry.words))
+      wordCount.set(entry.field, (wordCount.get(entry.field) ?? 0) + entry.words.length);
+  }
+  for (const [field, count] of wordCount) {
+    offer(field, { value: Math.min(0.55, 0.35 + 0.1 * count), basis: 'words', rank: 100 });
   }
   return best;
 }
