@@ -102,6 +102,11 @@ const mdyShort: DateStyle = (a) => {
   const t = wallTime(a);
   return `${t.m}/${t.d}/${String(t.y).slice(2)}`;
 };
+/** `11/02/26` (Toast: MM/DD/YY) */
+const mmddyy: DateStyle = (a) => {
+  const t = wallTime(a);
+  return `${p2(t.m)}/${p2(t.d)}/${String(t.y).slice(2)}`;
+};
 /** `20 Nov 2026 10:15` (Lazada) */
 const dMonYHm: DateStyle = (a) => {
   const t = wallTime(a);
@@ -710,8 +715,9 @@ const tiktokOrders: ExportSpec = {
   kind: 'invoices',
   source:
     'public code typing a TikTok Shop order export row (jeffpham2906/JP-Manager server/types/order.d.ts): ' +
-    'headers and their order; the description row under the header and dd/mm/yyyy times as in VN exports ' +
-    '(not confirmed here)',
+    'headers and their order; `Created Time` DD/MM/YYYY HH:MM:SS per public import code for the OrderSKUList ' +
+    'export (US shops get `12/15/2025 9:30:33 AM`, Brazil `BRL 35,91` money); the description row under the ' +
+    'header as in downloaded CSVs (not confirmed here)',
   afterHeader: [['Platform unique order ID.', 'Current order status.', 'Sub-status.']],
   grain: 'line',
   followOn: 'repeat',
@@ -1063,9 +1069,9 @@ const toastChecks: ExportSpec = {
   system: 'Toast',
   kind: 'invoices',
   source:
-    "Toast data exports, CheckDetails.csv as described in Toast's export documentation (customer columns, " +
-    'separate `Opened Date` / `Opened Time`, `Check #` resets daily while `Check Id` is unique); header from ' +
-    'memory, not confirmed here. OrderDetails.csv (`Order Id`, `Order #`, `Opened`, `Amount`, …) names no customer',
+    'https://doc.toasttab.com/0IV1p/check_details.html (CheckDetails.csv: fields in this order, `Location Code` ' +
+    'not used, `Opened Date` MM/DD/YY, `Opened Time` hh:mm a, `Check Id` unique while `Check #` is a number, ' +
+    'customer columns last). OrderDetails.csv names no customer',
   grain: 'order',
   timeZone: 'America/New_York',
   scale: 0.001,
@@ -1073,12 +1079,8 @@ const toastChecks: ExportSpec = {
   walkIn: true,
   ref: (c) => ({ email: c.email }),
   columns: [
-    { header: 'Customer Id', field: 'customerCode', value: (x) => cust(x, (c) => `a1b2c3d4-000${c.n}`) },
-    { header: 'Customer', field: 'name', value: (x) => cust(x, (c) => `${c.first} ${c.last}`) },
-    { header: 'Customer Phone', field: 'phone', value: (x) => cust(x, (c) => `617555010${c.n}`) },
-    { header: 'Customer Email', field: 'email', value: (x) => cust(x, (c) => c.email) },
-    { header: 'Location Code', field: 'store', value: fill('BOS-01') },
-    { header: 'Opened Date', field: 'date', value: (x) => mdyShort(sale(x).daysAgo) },
+    blank('Location Code'),
+    { header: 'Opened Date', field: 'date', value: (x) => mmddyy(sale(x).daysAgo) },
     { header: 'Opened Time', field: 'time', value: fill('10:15 AM') },
     {
       header: 'Item Description',
@@ -1097,7 +1099,11 @@ const toastChecks: ExportSpec = {
     { header: 'Table Size', value: fill(2) },
     { header: 'Discount', value: fill('0.00') },
     blank('Reason of Discount'),
-    blank('Link'),
+    { header: 'Link', value: (x) => `https://www.toasttab.com/check/${sale(x).seq}` },
+    { header: 'Customer Id', field: 'customerCode', value: (x) => cust(x, (c) => `a1b2c3d4-000${c.n}`) },
+    { header: 'Customer', field: 'name', value: (x) => cust(x, (c) => `${c.first} ${c.last}`) },
+    { header: 'Customer Phone', field: 'phone', value: (x) => cust(x, (c) => `617555010${c.n}`) },
+    { header: 'Customer Email', field: 'email', value: (x) => cust(x, (c) => c.email) },
   ],
 };
 

@@ -317,7 +317,8 @@ export const LAYOUTS: readonly PosLayout[] = [
     system: 'TikTok Shop',
     sheet: 'invoices',
     source:
-      'public code typing a TikTok Shop order export row (jeffpham2906/JP-Manager, server/types/order.d.ts)',
+      'public code typing a TikTok Shop order export row (jeffpham2906/JP-Manager, server/types/order.d.ts); ' +
+      'DD/MM/YYYY HH:MM:SS times per public import code (US exports: `12/15/2025 9:30:33 AM`)',
     headers: {
       invoiceCode: ['Order ID'],
       status: ['Order Status'],
@@ -432,20 +433,21 @@ export const LAYOUTS: readonly PosLayout[] = [
     id: 'toast-check-details',
     system: 'Toast',
     sheet: 'invoices',
-    source: "Toast data exports, CheckDetails.csv (Toast's export documentation; header not confirmed)",
+    source: 'https://doc.toasttab.com/0IV1p/check_details.html (CheckDetails.csv field list)',
     headers: {
       customerCode: ['Customer Id'],
       name: ['Customer'],
       phone: ['Customer Phone'],
       email: ['Customer Email'],
-      store: ['Location Code'],
       date: ['Opened Date'],
       time: ['Opened Time'],
       invoiceCode: ['Check Id'],
       invoiceTotal: ['Total'],
     },
     dateOrder: 'mdy',
-    amounts: 'One row per check. `Check #` restarts every day: `Check Id` is the unique code.',
+    amounts:
+      'One row per check; `Check Id` is the unique code (`Check #` is a short number). `Location Code` is unused. ' +
+      'Voids are not in this file (PaymentDetails.csv has `Void Date`; the reporting API a `checkVoidedStatus` true/false).',
   },
   {
     id: 'clover-orders',
