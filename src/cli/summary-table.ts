@@ -47,6 +47,7 @@ export interface CliSummaryJson {
     moneyDigits: number;
     warnings: string[];
     aliasJoin?: { referenceHeader: string; memberHeader: string; invoices: number };
+    statuses: { status: string; verdict: 'purchase' | 'not-purchase'; invoices: number }[];
   };
   columns: {
     sheet: string;
@@ -104,6 +105,7 @@ export function summaryJson(
       memberShare: facts.memberShare,
       moneyDigits: facts.moneyDigits,
       warnings: facts.warnings,
+      statuses: facts.statuses,
       ...(facts.aliasJoin ? { aliasJoin: facts.aliasJoin } : {}),
     },
     columns: result.columns.map((sheet) => ({

@@ -169,7 +169,7 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   const customerRows = customerTable ? readCustomers(customerTable, cellClock, index, issues, unit) : 0;
   const reading: InvoiceReading = invoiceTable
     ? readInvoices(invoiceTable, cellClock, issues, unit)
-    : { invoices: [], cancelled: 0, duplicateRows: 0, unreadable: 0 };
+    : { invoices: [], cancelled: 0, duplicateRows: 0, unreadable: 0, statuses: [] };
   const invoices: Invoice[] = reading.invoices;
 
   progress('matching', 0.5);
@@ -277,6 +277,7 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     mergedCustomerRows: count('merged-customers'),
     duplicateRows: count('duplicate-row'),
     cancelledInvoices: reading.cancelled,
+    statuses: reading.statuses,
     unreadableInvoices: reading.unreadable,
     invoicesAfterAsOf: totals.afterAsOf,
     rowsSkipped: issues.filter((issue) => SKIPPED_ROW_CODES.has(issue.code)).length,

@@ -102,6 +102,8 @@ export interface RunFacts {
   mergedCustomerRows: number;
   duplicateRows: number;
   cancelledInvoices: number;
+  /** Each invoice status seen, whether it counted as a purchase, and on how many invoices (parse/status.ts). */
+  statuses: { status: string; verdict: 'purchase' | 'not-purchase'; invoices: number }[];
   unreadableInvoices: number;
   invoicesAfterAsOf: number;
   rowsSkipped: number;

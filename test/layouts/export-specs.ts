@@ -494,7 +494,7 @@ const cukcukInvoices: ExportSpec = {
     { header: 'STT', value: (x) => sale(x).seq },
     { header: 'Số hóa đơn', field: 'invoiceCode', value: (x) => `HĐ${String(sale(x).seq).padStart(6, '0')}` },
     { header: 'Thời gian', field: 'date', value: (x) => timeFirst(sale(x).daysAgo) },
-    { header: 'Giờ vào', value: fill('09:40') },
+    { header: 'Giờ vào', field: 'time', value: fill('09:40') },
     { header: 'Bàn', value: fill('5') },
     { header: 'Số khách', value: fill(2) },
     { header: 'Khách hàng', field: 'name', value: (x) => cust(x, (c) => c.nameVi, 'Khách lẻ') },

@@ -166,10 +166,12 @@ describe('layout records (src/core/table/layouts.ts)', () => {
     const wrong: string[] = [];
     for (const layout of LAYOUTS) {
       for (const word of layout.statuses?.purchase ?? []) {
-        if (isCancelledStatus(word)) wrong.push(`${layout.id}: "${word}" is a purchase, read as cancelled`);
+        if (isCancelledStatus(word, layout))
+          wrong.push(`${layout.id}: "${word}" is a purchase, read as cancelled`);
       }
       for (const word of layout.statuses?.notPurchase ?? []) {
-        if (!isCancelledStatus(word)) wrong.push(`${layout.id}: "${word}" is not a purchase, read as one`);
+        if (!isCancelledStatus(word, layout))
+          wrong.push(`${layout.id}: "${word}" is not a purchase, read as one`);
       }
     }
     expect(wrong).toEqual([]);

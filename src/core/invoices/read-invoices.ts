@@ -21,10 +21,9 @@ import { cellText, isBlank } from '../cell';
 import { normaliseCode } from '../identity/customer-draft';
 import type { CustomerRef } from '../identity/identity-index';
 import type { DataIssue } from '../issues';
-import { isCustomerKeyPhone } from '../parse/phone';
-import { isCancelledStatus } from '../parse/status';
+import { isCustomerKeyPhone, normalisePhone } from '../parse/phone';
+import { isCancelFlagHeader, isSetFlag, statusVerdict, type StatusVerdict } from '../parse/status';
 import { normaliseEmail } from '../parse/email';
-import { normalisePhone } from '../parse/phone';
 import { parseTimeOfDay } from '../parse/time-of-day';
 import { dayNumber, MS_PER_DAY, type ZoneClock } from '../parse/time-zone';
 import type { MoneyUnit } from '../money';
@@ -33,17 +32,40 @@ import { RowChains } from '../table/row-chains';
 import type { FieldId } from '../table/fields';
 import type { SheetTable } from '../table/sheet-table';
 import { StringIndex } from '../string-index';
-import { firstCompactChar, hasCompactKey } from '../text';
+import { compactKey, firstCompactChar, hasCompactKey } from '../text';
+import { LAYOUTS, type PosLayout } from '../table/layouts';
 import type { Invoice } from './invoice';
 
-/** Names POS apps print for a sale with no customer, as compact keys: `Khách lẻ`, `KHÁCH VÃNG LAI`, `Walk-in`. */
-const WALK_IN_KEYS = ['khachle', 'khachvanglai', 'walkin', 'walkincustomer', 'guest', 'khach'];
+/**
+ * Names POS apps print for a sale with no customer, as compact keys: `Khách lẻ`, `KHÁCH VÃNG LAI`, `Walk-in`,
+ * and the known layouts' own walk-in words (layouts.ts).
+ */
+const WALK_IN_KEYS = [
+  ...new Set([
+    'khachle',
+    'khachvanglai',
+    'walkin',
+    'walkincustomer',
+    'guest',
+    'khach',
+    ...LAYOUTS.flatMap((layout) => layout.walkIn ?? [])
+      .map(compactKey)
+      .filter(Boolean),
+  ]),
+];
 
 function isWalkInName(text: string): boolean {
   // Asked for every invoice's customer code and name: their first letter rules out nearly all of them at once.
   const first = firstCompactChar(text);
   for (const key of WALK_IN_KEYS) if (key[0] === first && hasCompactKey(text, key)) return true;
   return false;
+}
+
+/** A customer code of zeros only (`0`, `000`): WooCommerce and others write it for a guest, not a member. */
+function isNoCustomerCode(code: string): boolean {
+  if (code === '') return false;
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 /** The reference of an invoice that names no customer (yet): shared, never changed. */
@@ -86,6 +108,8 @@ interface InvoiceDraft extends Invoice {
   lineSum: number;
   hasLineAmount: boolean;
   cancelled: boolean;
+  /** The status text first seen on the invoice's lines ('' while none). */
+  status: string;
 }
 
 export interface InvoiceReading {
@@ -96,7 +120,18 @@ export interface InvoiceReading {
   duplicateRows: number;
   /** Invoices dropped for a missing or unreadable date or amount. */
   unreadable: number;
+  /** Each status text seen (tidied), how it was read, and on how many invoices. */
+  statuses: StatusSeen[];
 }
+
+export interface StatusSeen {
+  status: string;
+  verdict: StatusVerdict;
+  invoices: number;
+}
+
+/** Distinct statuses listed in the facts; the rest are summed under the last line. */
+const MAX_STATUSES_LISTED = 30;
 
 export function readInvoices(
   table: SheetTable,
@@ -113,6 +148,8 @@ export function readInvoices(
   // Invoice code → its draft's index; sized for one invoice per row, the most a sheet can hold.
   const draftOfCode = new StringIndex(table.dataRows.length);
   let duplicateRows = 0;
+  const statusHeader = reader.header(columns.status) ?? '';
+  const statusRule: StatusRule = { layout: table.layout, flag: isCancelFlagHeader(statusHeader) };
 
   // Lines of one invoice usually follow each other: the previous line's draft saves a look-up in a map that
   // holds every invoice of the sheet.
@@ -176,19 +213,31 @@ export function readInvoices(
         lineSum: 0,
         hasLineAmount: false,
         cancelled: false,
+        status: '',
       };
       drafts.push(draft);
       lines.start(row);
     }
     previousCode = code;
     previousDraft = draft;
-    readLine(reader, columns, row, draft, issues);
+    readLine(reader, columns, row, draft, issues, statusRule);
   }
 
   const invoices: Invoice[] = [];
   let cancelled = 0;
   let unreadable = 0;
+  const seen = new Map<string, StatusSeen>();
   for (const draft of drafts) {
+    if (draft.status) {
+      const entry = seen.get(draft.status);
+      if (entry) entry.invoices++;
+      else
+        seen.set(draft.status, {
+          status: draft.status,
+          verdict: draft.cancelled ? 'not-purchase' : 'purchase',
+          invoices: 1,
+        });
+    }
     if (draft.cancelled) {
       cancelled++;
       issues.push({
@@ -196,7 +245,7 @@ export function readInvoices(
         sheet: table.name,
         row: draft.row,
         value: draft.code,
-        message: 'Cancelled or returned: not counted.',
+        message: `Status "${draft.status}": cancelled, returned or failed, not counted.`,
       });
       continue;
     }
@@ -218,7 +267,55 @@ export function readInvoices(
     draft.day = dayNumber(draft.localMs);
     invoices.push(draft);
   }
-  return { invoices, cancelled, duplicateRows, unreadable };
+  return { invoices, cancelled, duplicateRows, unreadable, statuses: listedStatuses([...seen.values()]) };
+}
+
+/** The statuses seen, most frequent first; past the limit, the rest in one line per verdict. */
+function listedStatuses(all: StatusSeen[]): StatusSeen[] {
+  all.sort((a, b) => b.invoices - a.invoices || a.status.localeCompare(b.status));
+  if (all.length <= MAX_STATUSES_LISTED) return all;
+  const listed = all.slice(0, MAX_STATUSES_LISTED - 2);
+  for (const verdict of ['purchase', 'not-purchase'] as const) {
+    const rest = all.slice(MAX_STATUSES_LISTED - 2).filter((entry) => entry.verdict === verdict);
+    if (rest.length)
+      listed.push({
+        status: `(${rest.length} others)`,
+        verdict,
+        invoices: rest.reduce((sum, entry) => sum + entry.invoices, 0),
+      });
+  }
+  return listed;
+}
+
+/** How a sheet's status column is read: a recognised layout's words, or a yes/no flag of cancellation. */
+interface StatusRule {
+  layout?: PosLayout;
+  /** The column is a flag (`Voided`: true/false) rather than a status text. */
+  flag: boolean;
+}
+
+function readStatus(
+  reader: FieldReader,
+  columns: InvoiceColumns,
+  row: number,
+  draft: InvoiceDraft,
+  rule: StatusRule,
+): void {
+  const cell = reader.cell(row, columns.status);
+  if (isBlank(cell)) return;
+  if (rule.flag) {
+    if (isSetFlag(cell)) {
+      draft.cancelled = true;
+      draft.status = reader.header(columns.status) ?? '';
+    }
+    return;
+  }
+  const verdict = statusVerdict(typeof cell === 'string' ? cell : cellText(cell), rule.layout);
+  if (!draft.status) draft.status = reader.text(row, columns.status);
+  if (verdict === 'not-purchase' && !draft.cancelled) {
+    draft.cancelled = true;
+    draft.status = reader.text(row, columns.status);
+  }
 }
 
 function readLine(
@@ -227,6 +324,7 @@ function readLine(
   row: number,
   draft: InvoiceDraft,
   issues: DataIssue[],
+  statusRule: StatusRule,
 ): void {
   if (draft.localMs !== draft.localMs) {
     const time = reader.time(row, columns.date);
@@ -255,7 +353,7 @@ function readLine(
     const points = reader.quantity(row, columns.pointsEarned);
     if (typeof points === 'number') draft.pointsEarned = points;
   }
-  if (!draft.cancelled && isCancelledStatus(reader.cell(row, columns.status))) draft.cancelled = true;
+  readStatus(reader, columns, row, draft, statusRule);
 }
 
 /** The date's local ms with the time column's time of day added, when the date itself has none. */
@@ -320,7 +418,7 @@ function readCustomerRef(
 ): void {
   const codeText = reader.text(row, columns.customerCode);
   // Hand-kept sheets write "Khách lẻ" where a POS leaves the customer code blank: a walk-in, not a member code.
-  const code = isWalkInName(codeText) ? '' : normaliseCode(codeText);
+  const code = isWalkInName(codeText) || isNoCustomerCode(codeText) ? '' : normaliseCode(codeText);
   const name = reader.text(row, columns.name);
   // Each reference column's value read as what it is: an email in the phone column is an email.
   let keyPhone = '';

@@ -1,56 +1,120 @@
 /**
- * Invoice status → whether the invoice is excluded as cancelled, returned or void (design.md §2). Matching is on
- * folded text (case and diacritics ignored, so `Đã hủy`, `Đã huỷ`, `ĐÃ HỦY` and `Da huy` agree; `_` reads as a
- * space). Excluded: KiotViet/Sapo `Đã hủy`, `Hủy`, returns (`Trả hàng`, `Đã trả hàng`, `Hoàn trả`,
- * `Hoàn tiền`), Shopify `refunded`/`voided`, English `Cancelled`/`Canceled`/`Returned`, and any status whose
- * first words are `hủy`/`đã hủy`/`cancel…`. Everything else counts as a purchase: blank, `Hoàn thành`, `paid`,
- * `pending`, `partially_refunded` (part of the money stays), `Đang giao dịch`, `Trả hàng một phần`.
+ * Invoice status → a purchase or not (design.md §2). One table, matched on folded words (case and diacritics
+ * ignored, so `Đã hủy`, `Đã huỷ`, `ĐÃ HỦY` and `Da huy` agree; `_` and `-` read as spaces), in this order:
+ *
+ * 1. A recognised layout's own words (layouts.ts) win: WooCommerce's `pending` is an unpaid checkout, Odoo's
+ *    `New` a draft order, so neither is a purchase there.
+ * 2. **Purchases despite a word below**: a part refund or return (`partially_refunded`, `Trả hàng một phần`:
+ *    part of the money stays) and completion (`Hoàn thành`, `Hoàn tất`: `hoàn` alone means returned).
+ * 3. **Not a purchase**: cancelled (`hủy`, `cancel…`, `void…`), returned or refunded (`trả hàng`, `hoàn`,
+ *    `return…`, `refund…`, `chargeback`), failed or refused (`thất bại`, `fail…`, `declin…`, `reject…`,
+ *    `từ chối`), never fulfilled (`unavailable`, `expired`, `abandoned`).
+ * 4. **Everything else is a purchase**: blank, `paid`, `Đang giao dịch`, `Đặt hàng`, and also **pending or
+ *    unpaid** orders (`pending`, `Chờ thanh toán`, `unpaid`). Why: an order placed is the customer's purchase
+ *    decision; in Vietnam most online orders are cash on delivery and stay "unpaid" until the parcel arrives,
+ *    and an order that falls through is later marked cancelled or returned, which rule 3 excludes. Counting
+ *    them keeps recency true to the customer's last decision; a shop that disagrees adds the word to a layout.
  */
 import { isBlank, type CellValue } from '../cell';
+import type { PosLayout } from '../table/layouts';
 import { foldText } from '../text';
 
-const CANCELLED = new Set([
-  'huy',
-  'da huy',
-  'huy don',
-  'don huy',
-  'da huy don',
-  'don da huy',
-  'bi huy',
-  'tra hang',
-  'da tra hang',
-  'khach tra hang',
-  'hoan tra',
-  'da hoan tra',
-  'hoan hang',
-  'da hoan hang',
-  'hoan tien',
-  'da hoan tien',
-  'cancelled',
-  'canceled',
-  'cancel',
-  'refunded',
-  'refund',
-  'voided',
-  'void',
-  'returned',
-  'return',
-]);
+export type StatusVerdict = 'purchase' | 'not-purchase';
 
-const cache = new Map<string, boolean>();
-const MAX_CACHED = 1000;
+/** Phrases (folded words) that keep a status a purchase whatever else it says. */
+const STILL_PURCHASE: readonly string[][] = [
+  ['mot', 'phan'],
+  ['partial'],
+  ['partially'],
+  ['hoan', 'thanh'],
+  ['hoan', 'tat'],
+].map((words) => words);
 
-function isCancelledFolded(folded: string): boolean {
-  if (CANCELLED.has(folded)) return true;
-  return folded.startsWith('huy ') || folded.startsWith('da huy ') || folded.startsWith('cancel');
+/** Whole words, or word beginnings (ending in `*`), that make a status not a purchase. */
+const NOT_PURCHASE: readonly string[][] = [
+  ['huy'],
+  ['cancel*'],
+  ['void*'],
+  ['tra', 'hang'],
+  ['tra', 'lai'],
+  ['hoan'],
+  ['return*'],
+  ['refund*'],
+  ['chargeback*'],
+  ['that', 'bai'],
+  ['fail*'],
+  ['declin*'],
+  ['reject*'],
+  ['tu', 'choi'],
+  ['unavailable'],
+  ['expired'],
+  ['abandon*'],
+];
+
+function wordMatches(word: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
 }
 
-export function isCancelledStatus(value: CellValue): boolean {
-  if (typeof value !== 'string' || isBlank(value)) return false;
+function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  outer: for (let start = 0; start + phrase.length <= words.length; start++) {
+    for (let k = 0; k < phrase.length; k++) if (!wordMatches(words[start + k]!, phrase[k]!)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function verdictOfFolded(folded: string): StatusVerdict {
+  const words = folded.split(' ');
+  if (STILL_PURCHASE.some((phrase) => hasPhrase(words, phrase))) return 'purchase';
+  return NOT_PURCHASE.some((phrase) => hasPhrase(words, phrase)) ? 'not-purchase' : 'purchase';
+}
+
+const cache = new Map<string, StatusVerdict>();
+const MAX_CACHED = 1000;
+const layoutWords = new WeakMap<PosLayout, Map<string, StatusVerdict>>();
+
+function layoutVerdicts(layout: PosLayout): Map<string, StatusVerdict> {
+  let words = layoutWords.get(layout);
+  if (!words) {
+    words = new Map();
+    for (const word of layout.statuses?.purchase ?? []) words.set(foldText(word), 'purchase');
+    for (const word of layout.statuses?.notPurchase ?? []) words.set(foldText(word), 'not-purchase');
+    layoutWords.set(layout, words);
+  }
+  return words;
+}
+
+/** Whether a status cell is a purchase; undefined for a blank or non-text cell (no status: a purchase). */
+export function statusVerdict(value: CellValue, layout?: PosLayout): StatusVerdict | undefined {
+  if (typeof value !== 'string' || isBlank(value)) return undefined;
+  if (layout) {
+    const own = layoutVerdicts(layout).get(foldText(value));
+    if (own) return own;
+  }
   const known = cache.get(value);
   if (known !== undefined) return known;
-  const cancelled = isCancelledFolded(foldText(value));
+  const verdict = verdictOfFolded(foldText(value));
   if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(value, cancelled);
-  return cancelled;
+  cache.set(value, verdict);
+  return verdict;
+}
+
+export function isCancelledStatus(value: CellValue, layout?: PosLayout): boolean {
+  return statusVerdict(value, layout) === 'not-purchase';
+}
+
+/**
+ * A yes/no column that flags cancellation (`Voided`, `Cancelled`, `Đã hủy` holding `true`/`false`): its header is
+ * itself a not-a-purchase status, so a true cell means the invoice is not a purchase.
+ */
+export function isCancelFlagHeader(header: string): boolean {
+  return header.trim() !== '' && verdictOfFolded(foldText(header)) === 'not-purchase';
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', 'x', '1', 'co', 'dung']);
+
+/** A flag cell that is set: `true`, `TRUE`, `yes`, `x`, `1`, `Có`. */
+export function isSetFlag(value: CellValue): boolean {
+  if (value === true || value === 1) return true;
+  return typeof value === 'string' && TRUE_WORDS.has(foldText(value));
 }

@@ -158,6 +158,14 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
     [t('Dòng bỏ qua (trống, tiêu đề, tổng)', 'Rows skipped (blank, header, totals)'), facts.rowsSkipped],
     [t('Hóa đơn hợp lệ', 'Invoices counted'), facts.invoices],
     [t('Hóa đơn hủy/trả', 'Cancelled or returned invoices'), facts.cancelledInvoices],
+    ...facts.statuses.map((seen): [string, PlanValue] => [
+      t(`Trạng thái "${seen.status}"`, `Status "${seen.status}"`),
+      `${wholeNumberText(seen.invoices, language)} ${
+        seen.verdict === 'purchase'
+          ? t('tính là mua hàng', 'counted as purchases')
+          : t('không tính', 'not counted')
+      }`,
+    ]),
     [t('Dòng trùng (dán hai lần)', 'Duplicate rows (pasted twice)'), facts.duplicateRows],
     [t('Hóa đơn khách lẻ', 'Walk-in invoices'), facts.walkInInvoices],
     ...(facts.aliasJoin

@@ -22,8 +22,10 @@
 import { cellText, isBlank, type CellValue } from '../cell';
 import { compactKey, foldText } from '../text';
 import { profileColumn, PROFILE_SAMPLE_ROWS, type ColumnProfile } from './column-profile';
+import { recogniseLayout, type PosLayout } from './layouts';
 import {
   FIELD_BY_ID,
+  FIELD_EXCLUDED_WORDS,
   FIELD_WORDS,
   FIELDS,
   fieldNames,
@@ -47,6 +49,9 @@ const CONTENT_ONLY_WEIGHT = 0.35;
 const CONTENT_ONLY_MIN_FIT = 0.8;
 /** A field whose runner-up scores this close is doubtful: its confidence is capped so the sidebar asks. */
 const CLOSE_RUNNER_UP = 0.9;
+const RECOGNISED_LAYOUT_NAME = 1.1;
+/** Least content fit for a column matched by anything less than a known name. */
+const MIN_FIT_WITHOUT_NAME = 0.3;
 const DOUBTFUL_CONFIDENCE = 0.7;
 
 export type MatchBasis = 'name' | 'contains' | 'similar' | 'words' | 'content' | 'user';
@@ -80,11 +85,15 @@ export interface HeaderDetection {
   missing: FieldId[][];
   /** Per column, what its sampled cells hold (same order as `headers`). */
   profiles: ColumnProfile[];
+  /** The known export layout the header row is (layouts.ts), when one is recognised. */
+  layout?: PosLayout;
 }
 
 interface KnownName {
   field: FieldId;
   key: string;
+  /** The name's folded words, for containment on word boundaries. */
+  words: string[];
   rank: number;
 }
 
@@ -96,7 +105,7 @@ const EXACT_NAMES: Record<SheetKind, Map<string, KnownName[]>> = {
 for (const kind of ['invoices', 'customers'] as const) {
   for (const field of FIELDS) {
     fieldNames(field, kind).forEach((name, rank) => {
-      const known = { field: field.id, key: compactKey(name), rank };
+      const known = { field: field.id, key: compactKey(name), words: headerWordsOf(name), rank };
       KNOWN_NAMES[kind].push(known);
       const list = EXACT_NAMES[kind].get(known.key) ?? [];
       if (!list.some((entry) => entry.field === field.id)) list.push(known);
@@ -104,6 +113,19 @@ for (const kind of ['invoices', 'customers'] as const) {
     });
   }
 }
+
+/** A header's folded words; `customerCity` and `customer_city` give `customer city`. */
+function headerWordsOf(header: string): string[] {
+  return foldText(header.replace(/([a-z])([A-Z])/g, '$1 $2')).split(' ');
+}
+
+/** Per field, the folded phrases that rule it out of a header matched by anything less than a known name. */
+const EXCLUDED: Map<FieldId, string[][]> = new Map(
+  Object.entries(FIELD_EXCLUDED_WORDS).map(([field, phrases]) => [
+    field as FieldId,
+    (phrases ?? []).map((phrase) => foldText(phrase).split(' ')),
+  ]),
+);
 
 /** Whole-word phrases per field, folded, with the fields each belongs to. */
 const WORDS: { field: FieldId; words: string[] }[] = Object.entries(FIELD_WORDS).flatMap(([field, phrases]) =>
@@ -152,21 +174,55 @@ interface Similarity {
  * Header similarity of every field to one header (see the top of the file), best per field. `fuzzy` also tries
  * near-misses, which costs an edit distance per known name: done for the header row, not for every row searched.
  */
-function similarities(header: string, kind: SheetKind, fuzzy: boolean): Map<FieldId, Similarity> {
+function similarities(
+  header: string,
+  kind: SheetKind,
+  fuzzy: boolean,
+  layout?: PosLayout,
+): Map<FieldId, Similarity> {
   const best = new Map<FieldId, Similarity>();
   const offer = (field: FieldId, similarity: Similarity) => {
     const known = best.get(field);
-    if (!known || similarity.value > known.value) best.set(field, similarity);
+    if (
+      !known ||
+      similarity.value > known.value ||
+      (similarity.value === known.value && similarity.rank < known.rank)
+    )
+      best.set(field, similarity);
   };
   const key = compactKey(header);
   if (key === '') return best;
+  const headerWords = headerWordsOf(header);
+  const excludedCache = new Map<FieldId, boolean>();
+  const excluded = (field: FieldId) => {
+    let is = excludedCache.get(field);
+    if (is === undefined) {
+      is = (EXCLUDED.get(field) ?? []).some((words) => hasWords(headerWords, words));
+      excludedCache.set(field, is);
+    }
+    return is;
+  };
+  // The recognised layout's own header for a field comes first (Sapo's `Ngày tạo đơn` over `Ngày hoàn thành`).
+  if (layout) {
+    for (const [field, names] of Object.entries(layout.headers) as [FieldId, string[]][]) {
+      // Worth a little more than any other known name, so the layout's own reading wins the assignment.
+      if (names.some((name) => compactKey(name) === key))
+        offer(field, { value: RECOGNISED_LAYOUT_NAME, basis: 'name', rank: -1 });
+    }
+  }
   for (const known of EXACT_NAMES[kind].get(key) ?? []) {
-    const value = known.rank >= LATE_NAME_RANK ? LATE_NAME_CONFIDENCE : 1;
+    const value =
+      known.rank >= LATE_NAME_RANK && known.rank < FIELD_BY_ID.get(known.field)!.names[kind]!.length
+        ? LATE_NAME_CONFIDENCE
+        : 1;
     offer(known.field, { value, basis: 'name', rank: known.rank });
   }
+  const oneWord = headerWords.length === 1;
   for (const known of KNOWN_NAMES[kind]) {
-    if (known.key.length < MIN_CONTAINED_NAME_LENGTH || known.key === key) continue;
-    if (key.includes(known.key)) {
+    if (known.key.length < MIN_CONTAINED_NAME_LENGTH || known.key === key || excluded(known.field)) continue;
+    // Contained on word boundaries (`Địa chỉ nhận hàng` holds `chinhanh` but not the words `chi nhanh`).
+    const contains = oneWord ? key.includes(known.key) : hasWords(headerWords, known.words);
+    if (contains) {
       offer(known.field, {
         value: 0.6 + 0.15 * (known.key.length / key.length),
         basis: 'contains',
@@ -182,10 +238,9 @@ function similarities(header: string, kind: SheetKind, fuzzy: boolean): Map<Fiel
     }
   }
   // Words add up: `order purchase timestamp` says date twice, `order delivered customer date` once.
-  const headerWords = foldText(header.replace(/([a-z])([A-Z])/g, '$1 $2')).split(' ');
   const wordCount = new Map<FieldId, number>();
   for (const entry of WORDS) {
-    if (!FIELD_BY_ID.get(entry.field)?.names[kind]) continue;
+    if (!FIELD_BY_ID.get(entry.field)?.names[kind] || excluded(entry.field)) continue;
     if (hasWords(headerWords, entry.words))
       wordCount.set(entry.field, (wordCount.get(entry.field) ?? 0) + entry.words.length);
   }
@@ -225,7 +280,7 @@ export function contentFit(field: FieldSpec, profile: ColumnProfile): number {
       break;
     default:
       // Text: names, stores, cities, statuses, tiers. Numbers alone (a tier `1`/`2`) still fit a little.
-      fit = (0.3 + 0.7 * p.letters) * (1 - Math.max(p.date, p.time) * 0.8);
+      fit = (0.2 + 0.8 * p.letters) * (1 - Math.max(p.date, p.time) * 0.8);
   }
   const fill = p.filled >= 0.2 ? 1 : p.filled / 0.2;
   return fit * fill;
@@ -252,16 +307,21 @@ function candidate(
   column: number,
   similarity: Similarity | undefined,
   profile: ColumnProfile,
+  required: boolean,
 ): Candidate | undefined {
   const fit = contentFit(field, profile);
   let confidence: number;
   let basis: MatchBasis;
   if (similarity) {
     basis = similarity.basis;
-    confidence =
-      profile.values === 0
-        ? similarity.value * 0.02
-        : similarity.value * (CONTRADICTED_SHARE + (1 - CONTRADICTED_SHARE) * fit);
+    if (profile.values === 0) {
+      // An empty column is only kept for a field the sheet cannot do without, so the error can name it.
+      if (!required) return undefined;
+      confidence = similarity.value * 0.02;
+    } else if (basis !== 'name' && fit < MIN_FIT_WITHOUT_NAME && profile.values >= 3) {
+      // A weak header on cells that contradict it (`Order Type` is not a time) is no candidate at all.
+      return undefined;
+    } else confidence = similarity.value * (CONTRADICTED_SHARE + (1 - CONTRADICTED_SHARE) * fit);
   } else if (contentOnlyFit(field, profile, fit)) {
     basis = 'content';
     confidence = CONTENT_ONLY_WEIGHT * fit;
@@ -329,6 +389,71 @@ export function bestAssignment(score: number[][], columns: number): number[] {
   return assigned;
 }
 
+/**
+ * Per column, the share of sampled multi-line invoices whose lines all carry the same value (or leave it blank
+ * after the first); undefined per column when the sample has no invoice of two lines.
+ */
+function repeatShares(
+  values: CellValue[][],
+  headerRow: number,
+  codeColumn: number,
+  columns: number[],
+): Map<number, number> {
+  const linesOf = new Map<string, number[]>();
+  for (const row of sampleRows(values, headerRow)) {
+    const code = cellText(values[row]?.[codeColumn]);
+    if (code === '') continue;
+    const lines = linesOf.get(code);
+    if (lines) lines.push(row);
+    else linesOf.set(code, [row]);
+  }
+  const multi = [...linesOf.values()].filter((lines) => lines.length > 1);
+  const shares = new Map<number, number>();
+  if (multi.length === 0) return shares;
+  for (const column of columns) {
+    let constant = 0;
+    for (const lines of multi) {
+      const first = cellText(values[lines[0]!]?.[column]);
+      if (
+        lines.every((row) => {
+          const text = cellText(values[row]?.[column]);
+          return text === first || text === '';
+        })
+      )
+        constant++;
+    }
+    shares.set(column, constant / multi.length);
+  }
+  return shares;
+}
+
+/** Weighs the invoice-total and line-total candidates by how their values repeat within invoices. */
+function adjustForRepeats(
+  values: CellValue[][],
+  headerRow: number,
+  codeColumn: number,
+  open: FieldSpec[],
+  table: (Candidate | undefined)[][],
+): boolean {
+  const rows = ['invoiceTotal', 'lineTotal'].map((id) => open.findIndex((field) => field.id === id));
+  const columns = new Set<number>();
+  for (const at of rows) if (at >= 0) for (const entry of table[at]!) if (entry) columns.add(entry.column);
+  if (columns.size === 0) return false;
+  const shares = repeatShares(values, headerRow, codeColumn, [...columns]);
+  if (shares.size === 0) return false;
+  rows.forEach((at, k) => {
+    if (at < 0) return;
+    for (const entry of table[at]!) {
+      const share = entry ? shares.get(entry.column) : undefined;
+      if (!entry || share === undefined) continue;
+      const factor = k === 0 ? 0.6 + 0.4 * share : 1 - 0.4 * share;
+      entry.score *= factor;
+      entry.confidence *= factor;
+    }
+  });
+  return true;
+}
+
 /** Data rows sampled under a header row for the profiles: non-blank rows, up to the sample size. */
 function sampleRows(values: CellValue[][], headerRow: number): number[] {
   const rows: number[] = [];
@@ -377,21 +502,35 @@ export function mapColumns(
     byField.set(field, { field, column, header: headers[column] ?? '', confidence: 1, basis: 'user' });
     usedColumns.add(column);
   }
+  const layout = recogniseLayout(headers.map(compactKey), kind, compactKey);
+  for (const field of layout?.absent ?? []) if (!byField.has(field)) refused.add(field);
+  const required = new Set(REQUIRED_FIELDS[kind].flat());
   const open = fields.filter((field) => !byField.has(field.id) && !refused.has(field.id));
   const headerSimilarities = Array.from({ length: width }, (_, column) =>
-    similarities(headers[column] ?? '', kind, true),
+    similarities(headers[column] ?? '', kind, true, layout),
   );
   const table: (Candidate | undefined)[][] = open.map((field) =>
     Array.from({ length: width }, (_, column) =>
       usedColumns.has(column)
         ? undefined
-        : candidate(field, column, headerSimilarities[column]!.get(field.id), profiles[column]!),
+        : candidate(
+            field,
+            column,
+            headerSimilarities[column]!.get(field.id),
+            profiles[column]!,
+            required.has(field.id),
+          ),
     ),
   );
-  const assigned = bestAssignment(
-    table.map((row) => row.map((entry) => entry?.score ?? 0)),
-    width,
-  );
+  const scores = () => table.map((row) => row.map((entry) => entry?.score ?? 0));
+  let assigned = bestAssignment(scores(), width);
+  // An invoice-level amount repeats on every line of its invoice (or is blank after the first); a line amount
+  // varies. With the invoice code known, that tells `Total` from `Lineitem total` when their headers cannot.
+  const codeAt = open.findIndex((field) => field.id === 'invoiceCode');
+  const codeColumn = byField.get('invoiceCode')?.column ?? (codeAt >= 0 ? assigned[codeAt]! : -1);
+  if (codeColumn >= 0 && adjustForRepeats(values, headerRow, codeColumn, open, table)) {
+    assigned = bestAssignment(scores(), width);
+  }
   open.forEach((field, i) => {
     const column = assigned[i]!;
     if (column < 0) return;
@@ -500,7 +639,13 @@ export function detectHeader(
   if (headerRow < 0 || headerRow >= values.length) return null;
   const profiles = profileColumns(values, headerRow, sheetWidth(values, headerRow));
   const matches = mapColumns(values, headerRow, kind, options.overrides, profiles);
+  const layout = recogniseLayout(
+    (values[headerRow] ?? []).map((cell) => compactKey(cellText(cell))),
+    kind,
+    compactKey,
+  );
   return {
+    ...(layout ? { layout } : {}),
     kind,
     headerRow,
     headers: (values[headerRow] ?? []).map(cellText),

@@ -28,6 +28,41 @@ export interface PosLayout {
   walkIn?: string[];
   /** Whether its money column is per invoice (repeated on each line) or per line: documentation only. */
   amounts?: string;
+  /**
+   * Fields this export does not have although a header may look like one (iPOS `Khu vực` is the dining area,
+   * not a city): when the layout is recognised, they are not detected.
+   */
+  absent?: FieldId[];
+}
+
+/** Share of a layout's headers a header row must hold for the layout to be recognised. */
+const RECOGNISED_SHARE = 0.6;
+const RECOGNISED_MIN_HEADERS = 3;
+
+/**
+ * The known layout a header row is an export of: the one whose headers it holds the largest share of (at least
+ * 60%, and at least three of them), compared as `key` compares headers. Undefined when none is.
+ */
+export function recogniseLayout(
+  headerKeys: readonly string[],
+  kind: SheetKind,
+  key: (header: string) => string,
+): PosLayout | undefined {
+  const present = new Set(headerKeys.filter(Boolean));
+  let best: PosLayout | undefined;
+  let bestShare = 0;
+  for (const layout of LAYOUTS) {
+    if (layout.sheet !== kind) continue;
+    const names = new Set(Object.values(layout.headers).flatMap((list) => (list ?? []).map(key)));
+    let found = 0;
+    for (const name of names) if (present.has(name)) found++;
+    const share = names.size ? found / names.size : 0;
+    if (found >= RECOGNISED_MIN_HEADERS && share >= RECOGNISED_SHARE && share > bestShare) {
+      best = layout;
+      bestShare = share;
+    }
+  }
+  return best;
 }
 
 export const LAYOUTS: readonly PosLayout[] = [
@@ -185,6 +220,7 @@ export const LAYOUTS: readonly PosLayout[] = [
     walkIn: ['Khách lẻ'],
     amounts:
       'One row per bill. `Khu vực` is the dining area (`Tầng 1`), not a city; `Giờ vào` is when the table opened.',
+    absent: ['city'],
   },
   {
     id: 'misa-cukcuk-invoices',

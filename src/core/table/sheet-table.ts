@@ -12,6 +12,7 @@ import { decideDateOrder, type DateOrder } from '../parse/date';
 import { FIELD_BY_ID, type FieldId, type SheetKind } from './fields';
 import { detectHeader, fieldLabel, type ColumnMatch } from './header';
 import type { ColumnProfile } from './column-profile';
+import type { PosLayout } from './layouts';
 import { MAX_MONEY_DIGITS } from '../money';
 import { findDataRows } from './rows';
 
@@ -36,6 +37,8 @@ export interface SheetTable {
   profiles: ColumnProfile[];
   /** Most decimals the sheet's money columns write (0–4): the sheet's minor unit (money.ts). */
   moneyDigits: number;
+  /** The known export layout recognised from the header row (its status words apply). */
+  layout?: PosLayout;
 }
 
 function firstFilledRows(values: CellValue[][]): string[] {
@@ -140,6 +143,7 @@ export function openSheet(input: SheetInput, kind: SheetKind, language: Language
     kind,
     values: input.values,
     profiles: detection.profiles,
+    ...(detection.layout ? { layout: detection.layout } : {}),
     moneyDigits: Math.min(MAX_MONEY_DIGITS, moneyDigits),
     headerRow: detection.headerRow,
     headers: detection.headers,

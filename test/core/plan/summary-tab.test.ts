@@ -73,7 +73,10 @@ test.each([
   (language, money, count) => {
     const facts = summaryTab(language).blocks.find((block) => block.id === 'facts')!;
     const value = (label: string) => facts.rows.find((row) => row[0] === label)![1];
-    expect(value(language === 'vi' ? 'Doanh thu' : 'Revenue')).toMatch(money);
+    expect(
+      value(language === 'vi' ? 'Doanh thu từ khách thành viên' : 'Sales to identified customers'),
+    ).toMatch(money);
+    expect(value(language === 'vi' ? 'Tổng doanh số' : 'Total sales')).toMatch(money);
     expect(value(language === 'vi' ? 'Dòng hóa đơn đã đọc' : 'Invoice rows read')).toMatch(count);
   },
 );
