@@ -10,7 +10,12 @@ import { readCustomers } from './identity/read-customers';
 import type { DataIssue } from './issues';
 import type { Invoice } from './invoices/invoice';
 import { readInvoices, type InvoiceReading } from './invoices/read-invoices';
-import { buildCustomerRecords, summaryTotals, totalPurchases } from './metrics/customer-metrics';
+import {
+  afterAsOfReporter,
+  buildCustomerRecords,
+  summaryTotals,
+  totalPurchases,
+} from './metrics/customer-metrics';
 import type { CustomerRecord } from './model';
 import type { EngineInput, EngineOptions, EngineResult, MetricSet, SheetInput } from './options';
 import { dayNumber, dayNumberFromYmd, formatDay, zoneClock, type ZoneClock } from './parse/time-zone';
@@ -124,6 +129,8 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   const clock = clockFor(options.timeZone, language);
   const cellClock = clockFor(options.dateCellZone ?? options.timeZone, language);
   const issues: DataIssue[] = [];
+  for (const sheet of [input.customers, input.invoices])
+    if (sheet?.readIssues) issues.push(...sheet.readIssues);
 
   progress('reading', 0);
   const open = (sheet: SheetInput | undefined, kind: 'invoices' | 'customers') =>
@@ -134,7 +141,9 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
 
   progress('parsing', 0.1);
   const index = new IdentityIndex(customerTable?.dataRows.length);
-  const customerRows = customerTable ? readCustomers(customerTable, cellClock, index, issues) : 0;
+  const customerRows = customerTable
+    ? readCustomers(customerTable, cellClock, index, issues, dayNumber(clock.toLocalMs(options.now)))
+    : 0;
   const reading: InvoiceReading = invoiceTable
     ? readInvoices(invoiceTable, cellClock, issues)
     : { invoices: [], cancelled: 0, duplicateRows: 0, unreadable: 0 };
@@ -157,7 +166,13 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     : options.metrics;
   const totals = summaryMode
     ? summaryTotals(index.customers, asOfDay)
-    : totalPurchases(index.customers.length, invoices, matching.customerOf, asOfDay);
+    : totalPurchases(
+        index.customers.length,
+        invoices,
+        matching.customerOf,
+        asOfDay,
+        afterAsOfReporter(invoiceTable, asOfDay, issues),
+      );
   const customers = buildCustomerRecords(index.customers, totals, invoices, asOfDay, options.monetary);
 
   progress('scoring', 0.7);
