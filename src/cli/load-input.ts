@@ -6,20 +6,29 @@
  *   first invoice sheet and the first customer sheet are used, the others are named in a note.
  * - One or two .csv: each file is classified the same way; when detection cannot tell (or both look alike),
  *   the first file is the invoices and the second the customers, as the usage line says.
+ * - What a file is comes from its bytes (`sniffFile`), not its name: a workbook renamed `.csv` is read as the
+ *   workbook it is (with a note), a CSV renamed `.xlsx` as CSV; an old `.xls`, an empty or a binary file is
+ *   refused with a message saying what it is.
+ * - Hidden sheets of a workbook are read only when no visible sheet holds the same kind of data; a hidden sheet
+ *   passed over is named in a note.
+ * - Problems the CSV reader met (an unclosed quote, lines run together) become the sheet's `readIssues`: the
+ *   engine lists them on the Data-issues tab with the rest.
  * - `--map`: `{ "invoices": { "invoiceCode": "Mã hóa đơn", "date": "C" }, "customers": { … } }` names, per
  *   sheet kind, the column of each field by its header text (compared as the detector compares headers: no case,
  *   no diacritics) or by its column letter. Named headers also fix the header row (the first of the top 30 rows
  *   holding them all), so a sheet whose headers the detector does not know still opens.
  */
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { cellText, type CellValue } from '../core/cell';
+import { cellText, columnLetter, type CellValue } from '../core/cell';
 import { say } from '../core/i18n';
+import type { DataIssue } from '../core/issues';
 import type { EngineInput, Language, SheetInput } from '../core/options';
-import { compactKey } from '../core/text';
+import { compactKey, excerpt } from '../core/text';
 import { FIELD_BY_ID, FIELDS, type FieldId, type SheetKind } from '../core/table/fields';
 import { detectHeader, detectSheetKind } from '../core/table/header';
-import { readCsvFile } from './read-csv';
-import { readXlsxFile, type WorksheetValues } from './read-xlsx';
+import { readCsvBytes, sniffFile, type CsvReading } from './read-csv';
+import { readXlsxBytes, type WorksheetValues } from './read-xlsx';
 
 /** The `--map` file's content: per sheet kind, field id → header text or column letter. */
 export type ColumnMapFile = Partial<Record<SheetKind, Partial<Record<FieldId, string>>>>;
@@ -44,6 +53,8 @@ export interface LoadedInput {
 const HEADER_SEARCH_ROWS = 30;
 /** Non-blank rows shown per sheet when no sheet has a recognisable header. */
 const ROWS_SHOWN = 3;
+/** Characters of one row shown in a message. */
+const ROW_EXCERPT = 120;
 const COLUMN_LETTERS = /^[A-Za-z]{1,3}$/;
 
 /** 0-based column of a column letter (`A` → 0, `AA` → 26); the inverse of `columnLetter`. */
@@ -90,7 +101,7 @@ function firstRows(values: CellValue[][]): string[] {
   const shown: string[] = [];
   for (const row of values) {
     const cells = row.map(cellText).filter((text) => text !== '');
-    if (cells.length) shown.push(cells.join(' | '));
+    if (cells.length) shown.push(excerpt(cells.join(' | '), ROW_EXCERPT));
     if (shown.length === ROWS_SHOWN) break;
   }
   return shown;
@@ -125,7 +136,10 @@ export function applyColumnMap(
   if (named.length && namedRow < 0) {
     const missing = named.filter((name) => rowHoldingHeaders(sheet.values, [name]) < 0);
     const detected = detectHeader(sheet.values, kind);
-    const seen = detected ? detected.headers.filter(Boolean).join(', ') : firstRows(sheet.values).join(' / ');
+    const seen = excerpt(
+      detected ? detected.headers.filter(Boolean).join(', ') : firstRows(sheet.values).join(' / '),
+      ROW_EXCERPT * 2,
+    );
     throw new InputError(
       missing.length
         ? say(
@@ -171,10 +185,15 @@ interface Candidate {
   name: string;
   values: CellValue[][];
   kind: SheetKind | null;
+  hidden?: boolean;
+  readIssues?: DataIssue[];
 }
 
-function classify(sheets: WorksheetValues[], map: ColumnMapFile): Candidate[] {
-  return sheets.map(({ name, values }) => {
+function classify(
+  sheets: (WorksheetValues & { readIssues?: DataIssue[] })[],
+  map: ColumnMapFile,
+): Candidate[] {
+  return sheets.map(({ name, values, hidden, readIssues }) => {
     let kind = detectSheetKind(values);
     // A sheet the detector cannot place still counts when it holds the headers the map names for a kind.
     if (!kind) {
@@ -188,7 +207,7 @@ function classify(sheets: WorksheetValues[], map: ColumnMapFile): Candidate[] {
         }
       }
     }
-    return { name, values, kind };
+    return { name, values, kind, hidden, readIssues };
   });
 }
 
@@ -209,8 +228,13 @@ function pickFromWorkbook(
     );
   }
   const candidates = classify(filled, map);
-  const invoices = candidates.find((sheet) => sheet.kind === 'invoices');
-  const customers = candidates.find((sheet) => sheet.kind === 'customers');
+  // A visible sheet wins over a hidden one of the same kind (a stale export a shop hid); a hidden one is read
+  // only when it is the only sheet of its kind.
+  const pick = (kind: SheetKind) =>
+    candidates.find((sheet) => sheet.kind === kind && !sheet.hidden) ??
+    candidates.find((sheet) => sheet.kind === kind);
+  const invoices = pick('invoices');
+  const customers = pick('customers');
   if (!invoices && !customers) {
     const seen = candidates
       .slice(0, 5)
@@ -226,16 +250,36 @@ function pickFromWorkbook(
   }
   const notes: string[] = [];
   const used = [invoices, customers].filter(Boolean) as Candidate[];
+  const hiddenMark = (sheet: Candidate) => (sheet.hidden ? say(language, ' (ẩn)', ' (hidden)') : '');
   notes.push(
     used
       .map((sheet) =>
         sheet.kind === 'invoices'
-          ? say(language, `hóa đơn: sheet "${sheet.name}"`, `invoices: sheet "${sheet.name}"`)
-          : say(language, `khách hàng: sheet "${sheet.name}"`, `customers: sheet "${sheet.name}"`),
+          ? say(
+              language,
+              `hóa đơn: sheet "${sheet.name}"${hiddenMark(sheet)}`,
+              `invoices: sheet "${sheet.name}"${hiddenMark(sheet)}`,
+            )
+          : say(
+              language,
+              `khách hàng: sheet "${sheet.name}"${hiddenMark(sheet)}`,
+              `customers: sheet "${sheet.name}"${hiddenMark(sheet)}`,
+            ),
       )
       .join('; '),
   );
-  const ignored = candidates.filter((sheet) => !used.includes(sheet));
+  const skippedHidden = candidates.filter((sheet) => sheet.hidden && sheet.kind && !used.includes(sheet));
+  for (const sheet of skippedHidden) {
+    const visible = used.find((candidate) => candidate.kind === sheet.kind)!;
+    notes.push(
+      say(
+        language,
+        `Sheet ẩn "${sheet.name}" cũng giống bảng ${sheet.kind === 'invoices' ? 'hóa đơn' : 'khách hàng'}: không đọc, vì đã đọc sheet hiện "${visible.name}".`,
+        `Hidden sheet "${sheet.name}" also looks like ${sheet.kind}: not read, as the visible sheet "${visible.name}" was.`,
+      ),
+    );
+  }
+  const ignored = candidates.filter((sheet) => !used.includes(sheet) && !skippedHidden.includes(sheet));
   if (ignored.length) {
     notes.push(
       say(
@@ -249,7 +293,7 @@ function pickFromWorkbook(
 }
 
 function pickFromCsv(
-  files: { name: string; values: CellValue[][] }[],
+  files: { name: string; values: CellValue[][]; readIssues?: DataIssue[] }[],
   map: ColumnMapFile,
   language: Language,
 ): { invoices?: Candidate; customers?: Candidate; notes: string[] } {
@@ -279,26 +323,116 @@ function pickFromCsv(
   return { invoices, customers, notes };
 }
 
+/** The reader's problems on a CSV file as data issues of its sheet. */
+function csvIssues(name: string, reading: CsvReading): DataIssue[] {
+  return reading.problems.map((problem) => ({
+    code: problem.code,
+    sheet: name,
+    row: problem.row,
+    ...(problem.field !== undefined ? { column: columnLetter(problem.field) } : {}),
+    value: problem.excerpt,
+    message: problem.message,
+  }));
+}
+
+type ReadFile =
+  | { kind: 'xlsx'; name: string; sheets: WorksheetValues[] }
+  | { kind: 'csv'; name: string; values: CellValue[][]; readIssues: DataIssue[] };
+
+/** Reads one input file by what its bytes are (see the file comment); notes what was noticed. */
+async function readInputFile(path: string, language: Language, notes: string[]): Promise<ReadFile> {
+  const name = basename(path);
+  const bytes = readFileSync(path);
+  const kind = sniffFile(bytes);
+  const namedXlsx = /\.xls[xm]$/i.test(name);
+  if (kind === 'empty') {
+    throw new InputError(
+      say(
+        language,
+        `"${name}" trống (${bytes.length} byte): không có gì để đọc.`,
+        `"${name}" is empty (${bytes.length} bytes): there is nothing to read.`,
+      ),
+    );
+  }
+  if (kind === 'xls') {
+    throw new InputError(
+      say(
+        language,
+        `"${name}" là workbook Excel cũ (.xls, 97–2003): mở nó trong Excel hoặc Sheets và lưu lại dạng .xlsx hoặc CSV UTF-8.`,
+        `"${name}" is an old Excel 97–2003 workbook (.xls): open it in Excel or Sheets and save it as .xlsx or CSV UTF-8.`,
+      ),
+    );
+  }
+  if (kind === 'binary') {
+    throw new InputError(
+      say(
+        language,
+        `"${name}" không phải bảng tính: nó chứa dữ liệu nhị phân, không phải văn bản CSV hay workbook .xlsx.`,
+        `"${name}" is not a spreadsheet: it holds binary data, neither CSV text nor an .xlsx workbook.`,
+      ),
+    );
+  }
+  if (kind === 'xlsx') {
+    if (!namedXlsx) {
+      notes.push(
+        say(
+          language,
+          `"${name}" là một workbook Excel (.xlsx) dù tên của nó: đọc như một workbook.`,
+          `"${name}" is an Excel workbook (.xlsx) whatever its name says: read as one.`,
+        ),
+      );
+    }
+    return { kind: 'xlsx', name, sheets: await readXlsxBytes(bytes) };
+  }
+  if (namedXlsx) {
+    notes.push(
+      say(
+        language,
+        `"${name}" là văn bản CSV, không phải workbook Excel, dù tên của nó: đọc như CSV.`,
+        `"${name}" is CSV text, not an Excel workbook, whatever its name says: read as CSV.`,
+      ),
+    );
+  }
+  const reading = readCsvBytes(bytes, name);
+  notes.push(...reading.notes);
+  return { kind: 'csv', name, values: reading.rows, readIssues: csvIssues(name, reading) };
+}
+
 /** Reads the input files and returns the engine's input, with the map and the date order applied. */
 export async function loadInput(
   paths: string[],
   options: { map?: ColumnMapFile; dateOrder?: 'dmy' | 'mdy'; language: Language },
 ): Promise<LoadedInput> {
   const map = options.map ?? {};
-  const isXlsx = /\.xlsx$/i.test(paths[0]!);
-  const picked = isXlsx
-    ? pickFromWorkbook(basename(paths[0]!), await readXlsxFile(paths[0]!), map, options.language)
-    : pickFromCsv(
-        paths.map((path) => ({ name: basename(path), values: readCsvFile(path, basename(path)) })),
-        map,
+  const fileNotes: string[] = [];
+  const files: ReadFile[] = [];
+  for (const path of paths) files.push(await readInputFile(path, options.language, fileNotes));
+  const workbook = files.find((file) => file.kind === 'xlsx');
+  if (workbook && files.length > 1) {
+    throw new InputError(
+      say(
         options.language,
-      );
+        `"${workbook.name}" là một workbook Excel: hãy đưa nó một mình (các sheet của nó được đọc làm hóa đơn và khách hàng), hoặc đưa một hay hai tệp CSV.`,
+        `"${workbook.name}" is an Excel workbook: give it alone (its sheets are read as invoices and customers), or give one or two CSV files.`,
+      ),
+    );
+  }
+  const picked =
+    workbook?.kind === 'xlsx'
+      ? pickFromWorkbook(workbook.name, workbook.sheets, map, options.language)
+      : pickFromCsv(
+          files.map((file) => file as Extract<ReadFile, { kind: 'csv' }>),
+          map,
+          options.language,
+        );
+  picked.notes.unshift(...fileNotes);
   const input: EngineInput = {};
   let rows = 0;
   for (const kind of ['invoices', 'customers'] as const) {
     const candidate = picked[kind];
     if (!candidate) continue;
     let sheet: SheetInput = { name: candidate.name, values: candidate.values };
+    if (candidate.readIssues?.length) sheet.readIssues = candidate.readIssues;
     if (options.dateOrder) sheet.dateOrder = options.dateOrder;
     if (map[kind]) sheet = applyColumnMap(sheet, kind, map[kind], options.language);
     input[kind] = sheet;

@@ -5,17 +5,19 @@
  * engine error); 2 the command line is wrong (unknown option, bad value, `-o` onto an input).
  * Notes (which sheet was read as what) and progress go to stderr, so stdout holds only the summary or its JSON.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { EngineError } from '../core/errors';
 import { runEngine } from '../core/engine';
 import { say } from '../core/i18n';
 import { DEFAULT_OPTIONS, type Breakpoints, type EngineOptions, type Language } from '../core/options';
 import type { SavedFilterSegment } from '../core/filter/run';
+import { describeSanitised, EXCEL_CELL_LIMIT } from '../core/plan/cell-limits';
 import { checkThresholds, type Metric } from '../core/rfm/score';
+import { excerpt } from '../core/text';
 import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { checkColumnMap, InputError, loadInput, type ColumnMapFile } from './load-input';
-import { CsvEncodingError } from './read-csv';
+import { CsvReadError } from './read-csv';
 import { WorkbookReadError } from './read-xlsx';
 import { summaryJson, summaryTable } from './summary-table';
 import { doubtfulNotes, explainColumns, mapArgument } from './explain-columns';
@@ -45,6 +47,11 @@ class CliFailure extends Error {
   }
 }
 
+/** JSON.parse's complaint, without the exception's name, shortened. */
+function jsonProblem(error: unknown): string {
+  return excerpt(error instanceof Error ? error.message : 'unreadable', 120);
+}
+
 function readJsonFile(option: string, path: string, language: Language): unknown {
   if (!existsSync(path)) {
     throw new CliFailure(
@@ -58,8 +65,8 @@ function readJsonFile(option: string, path: string, language: Language): unknown
     throw new CliFailure(
       say(
         language,
-        `${option} ${path}: không phải JSON hợp lệ (${String(error)})`,
-        `${option} ${path}: not valid JSON (${String(error)})`,
+        `${option} ${path}: không phải JSON hợp lệ (${jsonProblem(error)})`,
+        `${option} ${path}: not valid JSON (${jsonProblem(error)})`,
       ),
       1,
     );
@@ -156,6 +163,78 @@ function realTarget(path: string): string {
   if (existsSync(path)) return realpathSync(path);
   const folder = dirname(path);
   return existsSync(folder) ? resolve(realpathSync(folder), basename(path)) : path;
+}
+
+/** Where bugs are reported, named in the message of an unexpected failure. */
+const REPORT_TO = "the Segment Tabs maintainers (the project's issue tracker)";
+/** Characters of one message line written to stderr: input quoted in a message never floods the terminal. */
+const MESSAGE_LINE_LIMIT = 400;
+
+/** Node's error code (`EACCES`, `ENOTDIR`…) of a file-system error, if it is one. */
+function fsCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
+}
+
+/** A file-system error met writing the output, as a sentence (exit 1), or undefined for another error. */
+export function outputFailure(error: unknown, given: string, language: Language): CliFailure | undefined {
+  const code = fsCode(error);
+  if (!code) return undefined;
+  const reasons: Record<string, [string, string]> = {
+    EACCES: ['không có quyền ghi vào thư mục đó', 'no permission to write in that folder'],
+    EPERM: ['không có quyền ghi vào thư mục đó', 'no permission to write in that folder'],
+    EROFS: ['thư mục đó chỉ đọc', 'that folder is read-only'],
+    ENOSPC: ['đĩa đã đầy', 'the disk is full'],
+    EDQUOT: ['đã hết hạn mức đĩa', 'the disk quota is used up'],
+    ENOTDIR: [
+      'một phần của đường dẫn là tệp, không phải thư mục',
+      'part of the path is a file, not a folder',
+    ],
+    EISDIR: ['đó là một thư mục', 'it is a folder'],
+    ENAMETOOLONG: ['tên quá dài', 'the name is too long'],
+    ENOENT: ['không tạo được thư mục của nó', 'its folder could not be created'],
+  };
+  const [vi, en] = reasons[code] ?? ['lỗi hệ thống tệp ' + code, 'file-system error ' + code];
+  return new CliFailure(
+    say(language, `Không ghi được -o ${given}: ${vi}.`, `Cannot write -o ${given}: ${en}.`),
+    1,
+  );
+}
+
+/**
+ * Checks the output path before anything is read: not a folder, not under a file, in a folder that exists (or
+ * can be made) and can be written. A wrong path is a command-line mistake (exit 2); a folder that cannot be
+ * written is a problem of the machine (exit 1).
+ */
+function checkOutputPath(output: string, given: string, language: Language): void {
+  if (existsSync(output) && statSync(output).isDirectory()) {
+    throw new CliFailure(
+      say(
+        language,
+        `-o ${given} là một thư mục: hãy cho tên tệp, ví dụ ${given.replace(/[\\/]$/, '')}/segment-tabs.xlsx.`,
+        `-o ${given} is a folder: give a file name, e.g. ${given.replace(/[\\/]$/, '')}/segment-tabs.xlsx.`,
+      ),
+      2,
+    );
+  }
+  // The nearest folder of the path that exists: it must be a folder, and writable.
+  let folder = dirname(output);
+  while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  if (!statSync(folder).isDirectory()) {
+    throw new CliFailure(
+      say(
+        language,
+        `-o ${given}: "${basename(folder)}" là một tệp, không phải thư mục, nên không thể ghi vào trong nó.`,
+        `-o ${given}: "${basename(folder)}" is a file, not a folder, so nothing can be written inside it.`,
+      ),
+      2,
+    );
+  }
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw outputFailure(error, given, language) ?? error;
+  }
 }
 
 /** Refuses an output that is one of the inputs: same real path, or the same file under another name (link). */
@@ -264,6 +343,7 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
   const output = resolve(io.cwd, args.output);
   checkInputs(inputs, language);
   checkOutput(output, args.output, inputs, language);
+  checkOutputPath(output, args.output, language);
   const map: ColumnMapFile | undefined = args.mapFile
     ? checkColumnMap(readMap(args.mapFile, io.cwd, language), args.mapFile)
     : undefined;
@@ -299,12 +379,11 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
         1,
       );
     }
-    if (error instanceof CsvEncodingError || error instanceof InputError)
-      throw new CliFailure(error.message, 1);
+    if (error instanceof CsvReadError || error instanceof InputError) throw new CliFailure(error.message, 1);
     throw error;
   }
   progress.enabled ||= loaded.rows > PROGRESS_ROWS;
-  for (const note of loaded.notes) io.stderr.write(`${note}\n`);
+  for (const note of loaded.notes) io.stderr.write(`${limitLines(note)}\n`);
 
   const options: EngineOptions = {
     ...DEFAULT_OPTIONS,
@@ -326,15 +405,23 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     result = runEngine(loaded.input, options);
   } catch (error) {
     if (error instanceof EngineError) throw engineFailure(error, language);
-    // Option checks deeper in the engine (breakpoints) throw plain Errors with a user-facing message.
-    if (error instanceof Error) throw new CliFailure(error.message, 1);
+    // Anything else is a bug (options were checked above): reported as an unexpected failure, without its text.
     throw error;
   }
 
   for (const note of doubtfulNotes(result.columns, language)) io.stderr.write(`${note}\n`);
   if (args.explainColumns && !args.json) io.stdout.write(explainColumns(result.columns, language));
   progress.step(say(language, `ghi ${args.output}`, `writing ${args.output}`));
-  const tabs = await writePlanXlsx(result.plan, output, language);
+  let written;
+  try {
+    written = await writePlanXlsx(result.plan, output, language);
+  } catch (error) {
+    throw outputFailure(error, args.output, language) ?? error;
+  }
+  const { names: tabs, sanitised } = written;
+  const changed = describeSanitised(sanitised, EXCEL_CELL_LIMIT);
+  if (changed)
+    io.stderr.write(`${say(language, 'Ghi chú khi ghi tệp', 'Written with changes')}: ${changed}\n`);
   progress.step(say(language, 'xong', 'done'));
 
   if (args.json) {
@@ -345,14 +432,37 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
   }
 }
 
+/** Each line of a message cut to a short excerpt: a 5 MB header line quoted in an error stays a line. */
+function limitLines(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => (line.length > MESSAGE_LINE_LIMIT ? excerpt(line, MESSAGE_LINE_LIMIT) : line))
+    .join('\n');
+}
+
+/**
+ * What the user reads about a failure nobody foresaw: one sentence saying what failed and where to report it,
+ * never a stack trace or an exception's text (which may quote the input at length).
+ */
+function unexpectedFailure(language: Language): string {
+  return say(
+    language,
+    `Lần chạy dừng vì một lỗi không lường trước trong segment-tabs (không phải do tệp của bạn có thể sửa được). Hãy báo cho ${REPORT_TO}, kèm lệnh đã chạy; tệp đầu vào không bị thay đổi.`,
+    `The run stopped on an unexpected failure inside segment-tabs (not something in your files you could fix). Please report it to ${REPORT_TO}, with the command you ran; your input files were not changed.`,
+  );
+}
+
 /** Runs the command line with `argv` (the arguments after the program name); resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`segment-tabs: ${error.message}\nRun segment-tabs --help for the options.\n`);
+    if (!(error instanceof UsageError)) {
+      io.stderr.write(`segment-tabs: ${unexpectedFailure('en')}\n`);
+      return 1;
+    }
+    io.stderr.write(`segment-tabs: ${limitLines(error.message)}\nRun segment-tabs --help for the options.\n`);
     return 2;
   }
   if (args.help) {
@@ -364,16 +474,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CliFailure) {
-      io.stderr.write(`segment-tabs: ${error.message}\n`);
+      io.stderr.write(`segment-tabs: ${limitLines(error.message)}\n`);
       return error.exitCode;
     }
-    if (error instanceof InputError || error instanceof CsvEncodingError) {
-      io.stderr.write(`segment-tabs: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof CsvReadError) {
+      io.stderr.write(`segment-tabs: ${limitLines(error.message)}\n`);
       return 1;
     }
-    io.stderr.write(
-      `segment-tabs: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    const failure = outputFailure(error, args.output, args.language);
+    io.stderr.write(`segment-tabs: ${failure ? failure.message : unexpectedFailure(args.language)}\n`);
     return 1;
   }
 }

@@ -6,12 +6,16 @@
  * CLI runs the engine with `dateCellZone: 'UTC'`. Rich text, hyperlinks and formulas become their text or
  * their cached result, as a person sees them in the cell.
  */
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cell';
+import { excerpt } from '../core/text';
 
 export interface WorksheetValues {
   name: string;
   values: CellValue[][];
+  /** Hidden or very hidden in the workbook: read only when no visible sheet holds the same kind of data. */
+  hidden?: boolean;
 }
 
 /** Raised when the file is not a readable .xlsx workbook (another format, or damaged). */
@@ -46,13 +50,23 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   return '';
 }
 
-/** Every worksheet's values (hidden sheets too: a shop may hide its raw export). */
+/** Every worksheet's values of a workbook file (see `readXlsxBytes`). */
 export async function readXlsxFile(path: string): Promise<WorksheetValues[]> {
+  return readXlsxBytes(readFileSync(path));
+}
+
+/**
+ * Every worksheet's values, hidden sheets too (a shop may hide its raw export), each marked hidden or not so the
+ * sheet picker can prefer the visible ones.
+ */
+export async function readXlsxBytes(bytes: Buffer): Promise<WorksheetValues[]> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new WorkbookReadError(error instanceof Error ? error.message : String(error));
+    // ExcelJS's messages (`End of data reached`, `Can't find end of central directory`) say little to a shop.
+    const detail = excerpt(error instanceof Error ? error.message : String(error), 120);
+    throw new WorkbookReadError(`the file is damaged or not a workbook (${detail})`);
   }
   return workbook.worksheets.map((sheet) => {
     const width = sheet.actualColumnCount === 0 ? 0 : sheet.columnCount;
@@ -66,6 +80,6 @@ export async function readXlsxFile(path: string): Promise<WorksheetValues[]> {
       });
       values.push(row);
     }
-    return { name: sheet.name, values };
+    return { name: sheet.name, values, hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden' };
   });
 }

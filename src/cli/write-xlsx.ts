@@ -15,6 +15,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Language } from '../core/options';
+import { EXCEL_CELL_LIMIT, sanitisePlan, type SanitiseReport } from '../core/plan/cell-limits';
 import type { BlockPlan, ColumnKind, PlanValue, TabPlan, OutputPlan } from '../core/plan/types';
 import { numberFormat, TEXT_FORMAT, TITLE_BACKGROUND } from '../sheets/tab-grid';
 
@@ -204,7 +205,13 @@ function writeTab(
  * Writes the plan to `path` (its folder is created); the file appears only once complete. Returns the sheet
  * names, in order (plan names made acceptable to Excel).
  */
-export async function writePlanXlsx(plan: OutputPlan, path: string, language: Language): Promise<string[]> {
+export async function writePlanXlsx(
+  plan: OutputPlan,
+  path: string,
+  language: Language,
+): Promise<{ names: string[]; sanitised: SanitiseReport }> {
+  // Excel refuses a workbook with one XML-invalid character or one cell over its limit: cleaned first.
+  const sanitised = sanitisePlan(plan, EXCEL_CELL_LIMIT);
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial-${process.pid}`;
   try {
@@ -235,7 +242,7 @@ export async function writePlanXlsx(plan: OutputPlan, path: string, language: La
     ];
     await workbook.commit();
     renameSync(partial, path);
-    return names;
+    return { names, sanitised };
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;

@@ -10,7 +10,12 @@ import { readCustomers } from './identity/read-customers';
 import type { DataIssue } from './issues';
 import type { Invoice } from './invoices/invoice';
 import { readInvoices, type InvoiceReading } from './invoices/read-invoices';
-import { buildCustomerRecords, summaryTotals, totalPurchases } from './metrics/customer-metrics';
+import {
+  afterAsOfReporter,
+  buildCustomerRecords,
+  summaryTotals,
+  totalPurchases,
+} from './metrics/customer-metrics';
 import type { CustomerRecord } from './model';
 import type { EngineInput, EngineOptions, EngineResult, MetricSet, SheetInput } from './options';
 import { dayNumber, dayNumberFromYmd, formatDay, zoneClock, type ZoneClock } from './parse/time-zone';
@@ -152,6 +157,8 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   const clock = clockFor(options.timeZone, language);
   const cellClock = clockFor(options.dateCellZone ?? options.timeZone, language);
   const issues: DataIssue[] = [];
+  for (const sheet of [input.customers, input.invoices])
+    if (sheet?.readIssues) issues.push(...sheet.readIssues);
 
   progress('reading', 0);
   const open = (sheet: SheetInput | undefined, kind: 'invoices' | 'customers') =>
@@ -166,7 +173,9 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   // One minor unit for the run (money.ts): the most decimals either sheet's amounts are written with.
   const unit = moneyUnit(Math.max(invoiceTable?.moneyDigits ?? 0, customerTable?.moneyDigits ?? 0));
   const index = new IdentityIndex(customerTable?.dataRows.length);
-  const customerRows = customerTable ? readCustomers(customerTable, cellClock, index, issues, unit) : 0;
+  const customerRows = customerTable
+    ? readCustomers(customerTable, cellClock, index, issues, unit, dayNumber(clock.toLocalMs(options.now)))
+    : 0;
   const reading: InvoiceReading = invoiceTable
     ? readInvoices(invoiceTable, cellClock, issues, unit)
     : { invoices: [], cancelled: 0, duplicateRows: 0, unreadable: 0, statuses: [] };
@@ -190,7 +199,13 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     : options.metrics;
   const totals = summaryMode
     ? summaryTotals(index.customers, asOfDay)
-    : totalPurchases(index.customers.length, invoices, matching.customerOf, asOfDay);
+    : totalPurchases(
+        index.customers.length,
+        invoices,
+        matching.customerOf,
+        asOfDay,
+        afterAsOfReporter(invoiceTable, asOfDay, issues),
+      );
   const customers = buildCustomerRecords(index.customers, totals, invoices, asOfDay, options.monetary, unit);
   const sales = salesTotals(invoices, matching.customerOf, asOfDay);
   const memberSalesMinor = spendMinorOf(customers);

@@ -27,14 +27,17 @@ export type IssueCode =
   | 'merged-customers'
   | 'missing-customer-key'
   | 'future-date'
-  | 'bad-filter-segment';
+  | 'bad-filter-segment'
+  | 'unclosed-quote'
+  | 'joined-lines';
 
 export interface DataIssue {
   code: IssueCode;
   /** The sheet (tab or file) the row came from. */
   sheet: string;
-  /** 1-based row number in that sheet, as the user sees it. */
-  row: number;
+  /** 1-based row number in that sheet, as the user sees it; absent when the problem has no cell (a definition
+   * given on the command line). Never 0. */
+  row?: number;
   /** Column letter (A1 notation), when one cell is at fault. */
   column?: string;
   /** The header of that column. */
@@ -45,4 +48,10 @@ export interface DataIssue {
   message: string;
   /** The other row of a pair (the earlier copy of a duplicate row, the first row of a merged customer). */
   relatedRow?: number;
+}
+
+/** The issue's cell as the user sees it: `D17`, `17` for a whole row, '' when it has no cell. */
+export function issueCell(issue: DataIssue): string {
+  if (issue.row === undefined) return '';
+  return issue.column ? `${issue.column}${issue.row}` : String(issue.row);
 }

@@ -26,6 +26,11 @@ export interface SheetInput {
   headerRow?: number;
   /** Day/month order of text dates when the data cannot decide (or to override it). */
   dateOrder?: 'dmy' | 'mdy';
+  /**
+   * Problems the face met reading the file before the engine saw its cells (a CSV's unclosed quote, lines run
+   * together), on this sheet's rows: the engine lists them first among its data issues.
+   */
+  readIssues?: DataIssue[];
 }
 
 /**

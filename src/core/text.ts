@@ -126,3 +126,21 @@ export function tidyText(text: string): string {
   if (tidy) return text;
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
+
+/** Characters a message quotes of one cell or one header line, by default. */
+export const EXCERPT_LENGTH = 60;
+
+/**
+ * A short excerpt of input text for a message: at most `max` characters (never cutting a surrogate pair), with
+ * `…` and the full length when cut, line breaks shown as `⏎`. A 5 MB header line becomes `Mã HĐ,Ngày,…
+ * (5,242,880 characters)`, not 5 MB on stderr.
+ */
+export function excerpt(text: string, max: number = EXCERPT_LENGTH): string {
+  const flat = text.length > max * 4 ? text.slice(0, max * 4) : text;
+  const shown = flat.replace(/\r\n|\r|\n/g, '⏎');
+  if (text.length <= max && shown.length <= max) return shown;
+  let cut = Math.min(max, shown.length);
+  const last = shown.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${shown.slice(0, cut)}… (${text.length.toLocaleString('en-US')} characters)`;
+}

@@ -4,6 +4,7 @@
  */
 import { runEngine } from '../core/engine';
 import { EngineError } from '../core/errors';
+import { issueCell } from '../core/issues';
 import { say } from '../core/i18n';
 import { DEFAULT_OPTIONS, type EngineOptions, type SheetInput } from '../core/options';
 import { zoneClock } from '../core/parse/time-zone';
@@ -142,7 +143,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
       issueCount: result.issues.length,
       issues: result.issues.slice(0, ISSUES_SHOWN).map((issue) => ({
         sheet: issue.sheet,
-        cell: issue.column ? `${issue.column}${issue.row}` : String(issue.row),
+        cell: issueCell(issue),
         problem: ISSUE_LABELS[issue.code][language],
         message: issueMessage(issue, language),
       })),

@@ -19,6 +19,7 @@
  * included), and the template is deleted before the swap. Nothing is read between the writes, so Apps Script
  * can queue them all.
  */
+import { sanitisePlan, SHEETS_CELL_LIMIT } from '../core/plan/cell-limits';
 import type { Language } from '../core/options';
 import type { ChartPlan, TabPlan } from '../core/plan/types';
 import type { ZoneClock } from '../core/parse/time-zone';
@@ -218,6 +219,9 @@ export function writeTabs(
   replaceRoles: ReadonlySet<string>,
   options: WriteOptions,
 ): WrittenTab[] {
+  // Sheets refuses a cell over 50,000 characters (the whole setValues fails); the core's sanitiser cuts it and
+  // removes characters no cell can hold, as the .xlsx writer does with Excel's limit.
+  sanitisePlan({ tabs }, SHEETS_CELL_LIMIT);
   const previousKeys = new Set(previous.map((old) => old.mark.key));
   const staged: { sheet: Sheet; finalName: string | null }[] = [];
   const templates = new Map<number, Sheet>();

@@ -466,11 +466,20 @@ describe('errors', () => {
     expect(err).toBe(`segment-tabs: Không thấy tệp: ${join(dir, 'khong-co.csv')}\n`);
   });
 
-  it('an unreadable workbook', async () => {
-    writeFileSync(join(dir, 'hong.xlsx'), 'Mã hóa đơn,Thời gian\nHD1,01/02/2026\n');
+  it('an unreadable workbook (a damaged zip)', async () => {
+    writeFileSync(join(dir, 'hong.xlsx'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]));
     const { code, err } = await run(['hong.xlsx', '-o', 'a.xlsx', '--lang', 'en']);
     expect(code).toBe(1);
-    expect(err).toMatch(/^segment-tabs: Cannot read "hong\.xlsx" as an Excel \(\.xlsx\) workbook: .+\n$/);
+    expect(err).toMatch(
+      /^segment-tabs: Cannot read "hong\.xlsx" as an Excel \(\.xlsx\) workbook: the file is damaged or not a workbook \(.+\)\n$/,
+    );
+  });
+
+  it('CSV text named .xlsx is read as the CSV it is, with a note', async () => {
+    writeFileSync(join(dir, 'csv-that-says-xlsx.xlsx'), toCsv(shop.invoices, ','));
+    const { code, err } = await run(['csv-that-says-xlsx.xlsx', '-o', 'b.xlsx', '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(err).toContain('"csv-that-says-xlsx.xlsx" is CSV text, not an Excel workbook');
   });
 
   it('no header in a CSV: the rows it saw are listed', async () => {

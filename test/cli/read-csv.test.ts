@@ -1,7 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CsvEncodingError, decodeCsv, detectSeparator, parseCsv, readCsvFile } from '../../src/cli/read-csv';
+import {
+  CsvEncodingError,
+  decodeCsv,
+  detectSeparator,
+  parseCsv,
+  readCsvFile,
+  readCsvText,
+  sniffFile,
+} from '../../src/cli/read-csv';
 
 const KIOTVIET_HEADER = [
   'Mã hóa đơn',
@@ -84,11 +92,63 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('reads an unterminated quote to the end, as spreadsheets do', () => {
+  it('reads a line whose quote is never closed with the quote as a character, and the lines after it as rows', () => {
     expect(parseCsv('a,b\n1,"open\n2,3\n')).toEqual([
       ['a', 'b'],
-      ['1', 'open\n2,3\n'],
+      ['1', '"open'],
+      ['2', '3'],
     ]);
+  });
+
+  it('still reads a quoted field over several lines when its lines do not look like records', () => {
+    const text = 'Mã,Địa chỉ,Tổng,Ghi chú\nKH1,"Số 1, Ngõ 2\nPhường 3, Quận 4\nHà Nội",10,x\nKH2,b,20,y\n';
+    expect(readCsvText(text, 'k.csv')).toEqual({
+      rows: [
+        ['Mã', 'Địa chỉ', 'Tổng', 'Ghi chú'],
+        ['KH1', 'Số 1, Ngõ 2\nPhường 3, Quận 4\nHà Nội', '10', 'x'],
+        ['KH2', 'b', '20', 'y'],
+      ],
+      separator: ',',
+      problems: [],
+      notes: [],
+    });
+  });
+
+  it('reports a stray quote that would swallow the following records, with its line, and recovers them', () => {
+    const text =
+      'Mã,Ngày,Tổng\nHD1,"01/03/2026,10\nHD2,02/03/2026,20\nHD3,03/03/2026,"30"\nHD4,04/03/2026,40\n';
+    const reading = readCsvText(text, 'h.csv');
+    expect(reading.rows.slice(0, 5)).toEqual([
+      ['Mã', 'Ngày', 'Tổng'],
+      ['HD1', '"01/03/2026', '10'],
+      ['HD2', '02/03/2026', '20'],
+      ['HD3', '03/03/2026', '30'],
+      ['HD4', '04/03/2026', '40'],
+    ]);
+    expect(reading.problems).toEqual([
+      expect.objectContaining({ code: 'unclosed-quote', row: 2, line: 2, field: 1 }),
+    ]);
+    expect(reading.problems[0]!.message).toMatch(/^Line 2: the quote that opens field 2 is never closed/);
+  });
+
+  it('reads old-Mac CR line ends as rows, with a note', () => {
+    const reading = readCsvText('Mã,Tổng\rHD1,10\rHD2,20\r', 'mac.csv');
+    expect(reading.rows).toEqual([
+      ['Mã', 'Tổng'],
+      ['HD1', '10'],
+      ['HD2', '20'],
+    ]);
+    expect(reading.notes).toEqual(['mac.csv: old Mac line ends (CR alone) read as line breaks.']);
+  });
+
+  it('reports a line holding several records (line breaks lost), and refuses a file made mostly of one', () => {
+    const records = Array.from({ length: 50 }, (_, i) => `HD${i},01/03/2026,${i}`);
+    const some = readCsvText(['Mã,Ngày,Tổng', ...records, records.slice(0, 5).join(',')].join('\n'), 's.csv');
+    expect(some.problems).toEqual([expect.objectContaining({ code: 'joined-lines', row: 52, line: 52 })]);
+    expect(some.problems[0]!.message).toContain('has 15 fields where the header has 3');
+    expect(() => readCsvText(['Mã,Ngày,Tổng', records.join(',')].join('\n'), 'one.csv')).toThrow(
+      /^"one\.csv" cannot be read as rows: line 2 holds 150 fields where the header has 3/,
+    );
   });
 
   it('parses 200,000 invoice lines, some of them quoted, into the right rows', () => {
@@ -130,7 +190,21 @@ describe('decodeCsv and readCsvFile', () => {
     const bytes = Buffer.from([0x48, 0x6f, 0xe0, 0x2c, 0x31, 0x0a]);
     expect(() => decodeCsv(bytes, 'khach.csv')).toThrow(CsvEncodingError);
     expect(() => decodeCsv(bytes, 'khach.csv')).toThrow(
-      '"khach.csv" is not UTF-8 text. Save it again as "CSV UTF-8" (Excel: Save As → CSV UTF-8).',
+      '"khach.csv" is not UTF-8 text (line 1 has bytes of another encoding, such as Windows-1258 or Windows-1252). Save it again as "CSV UTF-8" (Excel: Save As → CSV UTF-8).',
     );
+  });
+});
+
+describe('sniffFile', () => {
+  it.each([
+    ['an .xlsx (zip)', [0x50, 0x4b, 0x03, 0x04, 0x14], 'xlsx'],
+    ['an old .xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1], 'xls'],
+    ['no bytes', [], 'empty'],
+    ['a BOM and blank lines', [0xef, 0xbb, 0xbf, 0x0d, 0x0a, 0x20], 'empty'],
+    ['a NUL among text', [0x61, 0x00, 0x00, 0x00, 0x62, 0x63, 0x00, 0x00], 'binary'],
+    ['UTF-16 without a BOM', [...Buffer.from('Mã,Tổng\n', 'utf16le')], 'text'],
+    ['CSV text', [...Buffer.from('Mã,Tổng\n')], 'text'],
+  ])('tells %s', (_, bytes, kind) => {
+    expect(sniffFile(Uint8Array.from(bytes as number[]))).toBe(kind);
   });
 });

@@ -140,7 +140,7 @@ describe('writePlanXlsx', () => {
   let names: string[];
 
   beforeAll(async () => {
-    names = await writePlanXlsx(PLAN, path, 'vi');
+    ({ names } = await writePlanXlsx(PLAN, path, 'vi'));
     workbook = await readWorkbook(path);
   });
 

@@ -7,7 +7,7 @@ import type { DataIssue } from '../issues';
 import type { MoneyUnit } from '../money';
 import { parseGender } from '../parse/gender';
 import { isCustomerKeyPhone } from '../parse/phone';
-import { dayNumber, type ZoneClock } from '../parse/time-zone';
+import { dayNumber, formatDay, type ZoneClock } from '../parse/time-zone';
 import { FieldReader, type FieldColumn } from '../table/field-reader';
 import type { FieldId } from '../table/fields';
 import { RowChains } from '../table/row-chains';
@@ -71,6 +71,7 @@ function readDraft(
   reader: FieldReader,
   columns: CustomerColumns,
   row: number,
+  today: number | undefined,
 ): { draft: CustomerDraft; keyPhone: string; alias: string } {
   const draft = emptyDraft();
   draft.code = normaliseCode(reader.text(row, columns.customerCode));
@@ -82,7 +83,18 @@ function readDraft(
   draft.email = reader.email(row, columns.email);
   draft.gender = parseGender(reader.cell(row, columns.gender));
   const birth = reader.time(row, columns.birthDate);
-  if (typeof birth === 'number') draft.birthDay = dayNumber(birth);
+  if (typeof birth === 'number') {
+    const day = dayNumber(birth);
+    // A birth date after today is a typo, reported like 31/02 is (and no age is made of it).
+    if (today !== undefined && day > today) {
+      reader.report(
+        'bad-date',
+        row,
+        columns.birthDate,
+        `expected a birth date on or before today (${formatDay(today)}); ${formatDay(day)} is in the future`,
+      );
+    } else draft.birthDay = day;
+  }
   draft.tier = reader.text(row, columns.tier);
   const points = reader.quantity(row, columns.points);
   if (typeof points === 'number') draft.points = points;
@@ -105,13 +117,17 @@ function readDraft(
   return { draft, keyPhone, alias };
 }
 
-/** Reads every customer row into the index; returns the number of rows read as customers. */
+/**
+ * Reads every customer row into the index; returns the number of rows read as customers. `today` (a day number
+ * on the spreadsheet's clock) is the latest plausible birth date.
+ */
 export function readCustomers(
   table: SheetTable,
   clock: ZoneClock,
   index: IdentityIndex,
   issues: DataIssue[],
   unit: MoneyUnit,
+  today?: number,
 ): number {
   const reader = new FieldReader(table, clock, issues, unit);
   const columns = reader.columns(CUSTOMER_FIELDS);
@@ -120,7 +136,7 @@ export function readCustomers(
   const customerRows = new RowChains(table.values);
   let read = 0;
   for (const row of table.dataRows) {
-    const { draft, keyPhone, alias } = readDraft(reader, columns, row);
+    const { draft, keyPhone, alias } = readDraft(reader, columns, row, today);
     const ref: CustomerRef = { code: draft.code, phone: keyPhone, email: draft.email };
     draft.key = keyOf(ref);
     if (!draft.key) {

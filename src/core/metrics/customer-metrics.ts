@@ -17,7 +17,10 @@ import type { Invoice } from '../invoices/invoice';
 import type { CustomerRecord } from '../model';
 import { toMajor, type MoneyUnit } from '../money';
 import { matchProvince } from '../parse/province';
-import { ymdFromDayNumber } from '../parse/time-zone';
+import { columnLetter } from '../cell';
+import type { DataIssue } from '../issues';
+import { formatDay, ymdFromDayNumber } from '../parse/time-zone';
+import type { SheetTable } from '../table/sheet-table';
 import { ageBand, ageOn, PLAUSIBLE_AGE } from './age';
 
 export interface PurchaseTotals {
@@ -32,11 +35,40 @@ export interface PurchaseTotals {
   afterAsOf: number;
 }
 
+/**
+ * A data issue per invoice dated after the as-of date (it is not counted), on the invoice's date cell: the
+ * facts' count alone would not say which ones.
+ */
+export function afterAsOfReporter(
+  table: SheetTable | undefined,
+  asOfDay: number,
+  issues: DataIssue[],
+): ((invoice: Invoice) => void) | undefined {
+  if (!table) return undefined;
+  const index = table.columnOf('date');
+  const column = index >= 0 ? columnLetter(index) : undefined;
+  const header = index >= 0 ? table.headers[index] : undefined;
+  const asOf = formatDay(asOfDay);
+  return (invoice) => {
+    const day = formatDay(invoice.day);
+    issues.push({
+      code: 'future-date',
+      sheet: table.name,
+      row: invoice.row,
+      column,
+      header,
+      value: day,
+      message: `Invoice ${invoice.code} is dated ${day}, after the as-of date ${asOf}: not counted (expected a date on or before ${asOf}).`,
+    });
+  };
+}
+
 export function totalPurchases(
   customerCount: number,
   invoices: Invoice[],
   customerOf: Int32Array,
   asOfDay: number,
+  onAfterAsOf?: (invoice: Invoice) => void,
 ): PurchaseTotals {
   const frequency = new Uint32Array(customerCount);
   const spendMinor = new Float64Array(customerCount);
@@ -48,6 +80,7 @@ export function totalPurchases(
     const invoice = invoices[i]!;
     if (invoice.day > asOfDay) {
       afterAsOf++;
+      onAfterAsOf?.(invoice);
       continue;
     }
     const customer = customerOf[i]!;

@@ -4,16 +4,19 @@
  * Accepted:
  * - Date cells: instants (Apps Script gives instants; the CLI passes a UTC clock for xlsx, whose dates are
  *   wall-clock times already), converted with the sheet's clock;
- * - numbers: spreadsheet serials, days since 1899-12-30 with the fraction as time of day, from 1 (1899-12-31)
- *   to 2958465 (9999-12-31) (Excel's fictitious 29/02/1900 makes its serials below 61 one day off; no sale
- *   is that old);
+ * - numbers: spreadsheet serials, days since 1899-12-30 with the fraction as time of day (Excel's fictitious
+ *   29/02/1900 makes its serials below 61 one day off; no sale is that old); and, in a column whose texts look
+ *   like serials (`46341`, `46347.34375`, as a CSV export of date cells gives them), the same serials as text;
  * - text in the shapes of date-text.ts: day and month in the column's order (`22/11/2026 14:05`, Sapo's
  *   `22-11-2026 14:05`, US `7/28/26 1:33 PM`, Vietnamese time first `14:05:00 1/7/2025`), or ISO whatever the
  *   column's order. ISO with an offset (`Z`, `+07:00`, Shopify's ` -0500`) is an instant and is converted with
  *   the sheet's clock; any other text is already wall-clock time.
- * Calendar dates and times are validated (31/02 and 25:00 are not dates); years before 1000 are refused.
+ * Calendar dates and times are validated (31/02 and 25:00 are not dates). Every date, whatever its form, must
+ * fall between 1900 and 2100: a year outside is a typo (`1/1/0202`, `2206`), and an earlier one would be written
+ * as a negative serial.
  */
 import { isBlank, type CellValue } from '../cell';
+import { excerpt } from '../text';
 import { scanDateText } from './date-text';
 import { EMPTY_REASON, notParsed, parsed, type Parsed } from './result';
 import { dayNumberFromYmd, daysInMonth, MS_PER_DAY, type ZoneClock } from './time-zone';
@@ -36,9 +39,16 @@ export interface DateOrderDecision {
 
 /** Serial 25569 is 1970-01-01: the spreadsheet epoch 1899-12-30 is 25569 days before the Unix epoch. */
 const SERIAL_UNIX_EPOCH = 25_569;
-const SERIAL_MIN = 1;
-const SERIAL_MAX = 2_958_465;
-const YEAR_MIN = 1000;
+/** The years a date may fall in. */
+export const DATE_YEARS = { min: 1900, max: 2100 } as const;
+const DAY_MIN = dayNumberFromYmd(DATE_YEARS.min, 1, 1);
+/** The first day after the range. */
+const DAY_END = dayNumberFromYmd(DATE_YEARS.max + 1, 1, 1);
+const SERIAL_MIN = DAY_MIN + SERIAL_UNIX_EPOCH;
+const SERIAL_END = DAY_END + SERIAL_UNIX_EPOCH;
+const OUT_OF_RANGE = `expected a date between ${DATE_YEARS.min} and ${DATE_YEARS.max}`;
+/** A spreadsheet serial written as text: five digits (1927–2173), an optional fraction of a day. */
+const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 const MAX_SAMPLES = 5;
 
 const EXPECTED = 'expected a date like 22/11/2026 14:05';
@@ -58,15 +68,54 @@ function calendarDay(year: number, month: number, day: number): number {
   return dayNumberFromYmd(year, month, day);
 }
 
-function parseDateText(raw: string, order: DateOrder, clock: ZoneClock): Parsed<number> {
+/** Local ms of a local ms when its day is in the range; the range's reason otherwise. */
+function inRange(local: number, shown: string): Parsed<number> {
+  const day = Math.floor(local / MS_PER_DAY);
+  return day >= DAY_MIN && day < DAY_END ? parsed(local) : notParsed(`${OUT_OF_RANGE}; ${shown} is not`);
+}
+
+function parseSerial(value: number, shown: string): Parsed<number> {
+  if (!(value >= SERIAL_MIN && value < SERIAL_END)) {
+    return notParsed(
+      value === value && Math.abs(value) !== Infinity && value >= 1 && value <= 2_958_465
+        ? `${OUT_OF_RANGE}; the serial ${shown} is not`
+        : `expected a date; the number ${shown} is not a spreadsheet date`,
+    );
+  }
+  return parsed(Math.round((value - SERIAL_UNIX_EPOCH) * MS_PER_DAY));
+}
+
+/** True for a text that reads as a spreadsheet serial (`46341`, `46347.34375`); see `looksLikeSerialColumn`. */
+export function isSerialText(value: CellValue): boolean {
+  return typeof value === 'string' && SERIAL_TEXT.test(cleanText(value));
+}
+
+/**
+ * Whether a date column's texts are spreadsheet serials: most of its text values (at least 80%) read as serials
+ * and at least one does. Only then are number-like texts read as dates: elsewhere `46341` is no date.
+ */
+export function looksLikeSerialColumn(values: readonly CellValue[]): boolean {
+  let texts = 0;
+  let serials = 0;
+  for (const value of values) {
+    if (typeof value !== 'string' || isBlank(value)) continue;
+    texts++;
+    if (isSerialText(value)) serials++;
+  }
+  return serials > 0 && serials >= texts * 0.8;
+}
+
+function parseDateText(raw: string, order: DateOrder, clock: ZoneClock, serialText: boolean): Parsed<number> {
   const text = cleanText(raw);
   if (text === '') return notParsed(EMPTY_REASON);
+  if (serialText && SERIAL_TEXT.test(text)) return parseSerial(Number(text), excerpt(text));
   const parts = scanDateText(text);
   if (!parts) return notParsed(EXPECTED);
   const dayFirst = parts.kind === 'day-month' && order === 'dmy';
   const month = dayFirst ? parts.second : parts.first;
   const day = dayFirst ? parts.first : parts.second;
-  if (parts.year < YEAR_MIN) return notParsed(`expected a year from ${YEAR_MIN} in ${text}`);
+  if (parts.year < DATE_YEARS.min || parts.year > DATE_YEARS.max)
+    return notParsed(`${OUT_OF_RANGE}; ${text} is not`);
   const dayNumber = calendarDay(parts.year, month, day);
   if (dayNumber !== dayNumber) {
     if (parts.kind === 'day-month' && month > 12 && day <= 12) return notParsed(EXPECTED_ORDER[order]);
@@ -78,21 +127,25 @@ function parseDateText(raw: string, order: DateOrder, clock: ZoneClock): Parsed<
   const offset = parts.offsetMs;
   if (offset === undefined) return parsed(local);
   if (offset !== offset) return notParsed(`expected a time-zone offset like +07:00 in ${text}`);
-  return parsed(clock.toLocalMs(local - offset));
+  return inRange(clock.toLocalMs(local - offset), text);
 }
 
-/** Parses one cell to local epoch ms on the spreadsheet's clock; see the top of this file for what is accepted. */
-export function parseDateCell(value: CellValue, order: DateOrder, clock: ZoneClock): Parsed<number> {
-  if (typeof value === 'string') return parseDateText(value, order, clock);
-  if (typeof value === 'number') {
-    if (!(value >= SERIAL_MIN && value <= SERIAL_MAX)) {
-      return notParsed(`expected a date; the number ${value} is not a spreadsheet date`);
-    }
-    return parsed(Math.round((value - SERIAL_UNIX_EPOCH) * MS_PER_DAY));
-  }
+/**
+ * Parses one cell to local epoch ms on the spreadsheet's clock; see the top of this file for what is accepted.
+ * `serialText`: the column's texts are serials (`looksLikeSerialColumn`), so `46341` as text is a date.
+ */
+export function parseDateCell(
+  value: CellValue,
+  order: DateOrder,
+  clock: ZoneClock,
+  serialText = false,
+): Parsed<number> {
+  if (typeof value === 'string') return parseDateText(value, order, clock, serialText);
+  if (typeof value === 'number') return parseSerial(value, String(value));
   if (value instanceof Date) {
     const instant = value.getTime();
-    return instant === instant ? parsed(clock.toLocalMs(instant)) : notParsed('expected a valid date cell');
+    if (instant !== instant) return notParsed('expected a valid date cell');
+    return inRange(clock.toLocalMs(instant), value.toISOString().slice(0, 10));
   }
   if (isBlank(value)) return notParsed(EMPTY_REASON);
   return notParsed(EXPECTED);

@@ -44,6 +44,10 @@ const VIETNAMESE: Record<Exclude<IssueCode, 'bad-filter-segment'>, VietnameseMes
   'missing-customer-key': () =>
     'Không có mã thành viên, số di động hay email: không thể ghép với hóa đơn nên bỏ qua.',
   'future-date': () => 'Ngày sau ngày tính: hóa đơn không được tính.',
+  'unclosed-quote': () =>
+    'Dấu ngoặc kép mở mà không đóng: dòng này được đọc như không có ngoặc, các dòng sau vẫn được đọc.',
+  'joined-lines': () =>
+    'Dòng này có nhiều ô hơn hẳn dòng tiêu đề (mất ký tự xuống dòng?): chỉ các cột dưới tiêu đề được đọc.',
 };
 
 export function issueMessage(issue: DataIssue, language: Language): string {

@@ -1,5 +1,5 @@
 /** The Data-issues tab: every skipped or doubtful row with its sheet, cell and reason. */
-import type { DataIssue } from '../issues';
+import { issueCell, type DataIssue } from '../issues';
 import type { Language } from '../options';
 import { say } from '../i18n';
 import { headerBand, ISSUES_TAB } from './colours';
@@ -28,7 +28,7 @@ export function issuesTab(issues: readonly DataIssue[], language: Language): Tab
         ],
         rows: issues.map((issue) => [
           issue.sheet,
-          issue.column ? `${issue.column}${issue.row}` : String(issue.row),
+          issueCell(issue),
           issue.header ?? '',
           issue.value ?? '',
           ISSUE_LABELS[issue.code][language],

@@ -37,4 +37,6 @@ export const ISSUE_LABELS: Record<IssueCode, { vi: string; en: string }> = {
   'missing-customer-key': { vi: 'Thiếu mã/SĐT/email', en: 'No code, phone or email' },
   'future-date': { vi: 'Ngày sau ngày tính', en: 'After the as-of date' },
   'bad-filter-segment': { vi: 'Phân khúc lọc bị lỗi', en: 'Broken filter segment' },
+  'unclosed-quote': { vi: 'Dấu ngoặc kép không đóng', en: 'Unclosed quote' },
+  'joined-lines': { vi: 'Nhiều dòng dính liền', en: 'Lines run together' },
 };

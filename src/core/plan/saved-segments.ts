@@ -45,8 +45,8 @@ export function runFilterSegments(
     issues.push({
       code: 'bad-filter-segment',
       sheet,
-      row: row?.row ?? 0,
-      column: error.position > 0 ? 'C' : undefined,
+      // A definition from the definitions tab has its cell; one given on the command line has none.
+      ...(row?.row !== undefined ? { row: row.row, column: error.position > 0 ? 'C' : undefined } : {}),
       value: row?.definition,
       // The parser's own message names the column; the row's column C points at the definition.
       message: `${describeFilterSegmentError(error, language)} ${say(language, 'Đã bỏ qua; các phân khúc khác vẫn chạy.', 'Skipped; the other segments still ran.')}`,

@@ -60,7 +60,11 @@ export function quintileScores(
   return scores;
 }
 
-/** Checks thresholds for one metric: `levels − 1` ascending numbers. Returns a message, or null when valid. */
+/**
+ * Checks thresholds for one metric: `levels − 1` rising numbers, none below 0 (days, invoice counts and money
+ * spent are never negative, so a negative threshold is a typo). Returns a message, or null when valid. The CLI's
+ * `--breakpoints`, the sidebar and the engine all use this one check.
+ */
 export function checkThresholds(
   metric: Metric,
   thresholds: readonly number[],
@@ -73,6 +77,10 @@ export function checkThresholds(
   for (let index = 0; index < thresholds.length; index++) {
     const value = thresholds[index]!;
     if (!Number.isFinite(value)) return `${name} breakpoints: threshold ${index + 1} is not a number.`;
+    if (value < 0) {
+      const unit = { r: 'days', f: 'invoices', m: 'money' }[metric];
+      return `${name} breakpoints: threshold ${index + 1} is ${value}; expected a number of ${unit} of 0 or more.`;
+    }
     if (index > 0 && value <= thresholds[index - 1]!) {
       return `${name} breakpoints: thresholds must rise; ${value} follows ${thresholds[index - 1]}.`;
     }

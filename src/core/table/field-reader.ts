@@ -9,22 +9,32 @@
  */
 import { cellText, columnLetter, isBlank, type CellValue } from '../cell';
 import type { DataIssue, IssueCode } from '../issues';
-import { parseDateCell, type DateOrder } from '../parse/date';
+import { looksLikeSerialColumn, parseDateCell, type DateOrder } from '../parse/date';
 import { normaliseEmail } from '../parse/email';
 import { parseMoney, parseQuantity } from '../parse/money';
 import { normalisePhone, type PhoneInfo } from '../parse/phone';
 import type { Parsed } from '../parse/result';
 import type { ZoneClock } from '../parse/time-zone';
-import { tidyText } from '../text';
+import { excerpt, tidyText } from '../text';
 import { isWholeMinor, MAX_CELL_MINOR, toMinor, type MoneyUnit } from '../money';
 import type { FieldId } from './fields';
 import type { SheetTable } from './sheet-table';
 
-/** A field of one sheet: its 0-based column (-1 when the sheet has none) and, for dates, the column's order. */
+/** Characters of a cell's value kept on its data issue (a 5 MB cell is not copied to the Data-issues tab). */
+const ISSUE_VALUE_LENGTH = 200;
+
+/**
+ * A field of one sheet: its 0-based column (-1 when the sheet has none) and, for dates, the column's order and
+ * whether its texts are spreadsheet serials (a CSV export of date cells: `46341`).
+ */
 export interface FieldColumn {
   readonly index: number;
   readonly dateOrder: DateOrder;
+  readonly serialText: boolean;
 }
+
+/** Values of a date column looked at to tell whether its texts are serials. */
+const SERIAL_SAMPLE = 1000;
 
 export class FieldReader {
   private readonly values: CellValue[][];
@@ -53,7 +63,19 @@ export class FieldReader {
   }
 
   column(field: FieldId): FieldColumn {
-    return { index: this.table.columnOf(field), dateOrder: this.table.dateOrder[field] ?? 'dmy' };
+    const index = this.table.columnOf(field);
+    const order = this.table.dateOrder[field];
+    return { index, dateOrder: order ?? 'dmy', serialText: order !== undefined && this.serialColumn(index) };
+  }
+
+  /** Whether the column's texts (in its first data rows) are spreadsheet serials. */
+  private serialColumn(index: number): boolean {
+    if (index < 0) return false;
+    const rows = this.table.dataRows;
+    const sample: CellValue[] = [];
+    for (let i = 0; i < rows.length && sample.length < SERIAL_SAMPLE; i++)
+      sample.push(this.values[rows[i]!]![index]);
+    return looksLikeSerialColumn(sample);
   }
 
   /** Handles for several fields at once, by name: `columns.date`. */
@@ -80,7 +102,7 @@ export class FieldReader {
       row: row + 1,
       column: index >= 0 ? columnLetter(index) : undefined,
       header: index >= 0 ? this.table.headers[index] : undefined,
-      value: index >= 0 ? cellText(this.values[row]![index]) : undefined,
+      value: index >= 0 ? excerpt(cellText(this.values[row]![index]), ISSUE_VALUE_LENGTH) : undefined,
       message,
     });
   }
@@ -137,7 +159,7 @@ export class FieldReader {
       row,
       column,
       'bad-date',
-      isBlank(value) ? undefined : parseDateCell(value, column.dateOrder, this.clock),
+      isBlank(value) ? undefined : parseDateCell(value, column.dateOrder, this.clock, column.serialText),
     );
   }
 

@@ -3,15 +3,20 @@
  * KiotViet/Sapo/Shopify/US/Vietnamese-locale texts; and the per-column day/month order decision.
  */
 import type { CellValue } from '../../../src/core/cell';
-import { decideDateOrder, parseDateCell, type DateOrder } from '../../../src/core/parse/date';
+import {
+  decideDateOrder,
+  looksLikeSerialColumn,
+  parseDateCell,
+  type DateOrder,
+} from '../../../src/core/parse/date';
 import { zoneClock } from '../../../src/core/parse/time-zone';
 
 const HCM = zoneClock('Asia/Ho_Chi_Minh');
 const UTC = zoneClock('UTC');
 
 /** The wall-clock time a parse gives, as `yyyy-mm-ddThh:mm:ss`, or the reason it failed. */
-function wallClock(value: CellValue, order: DateOrder = 'dmy', clock = HCM): string {
-  const result = parseDateCell(value, order, clock);
+function wallClock(value: CellValue, order: DateOrder = 'dmy', clock = HCM, serialText = false): string {
+  const result = parseDateCell(value, order, clock, serialText);
   return result.ok ? new Date(result.value).toISOString().slice(0, 19) : `not ok: ${result.reason}`;
 }
 
@@ -85,7 +90,9 @@ describe('parseDateCell on text', () => {
     ['22/11/202', 'expected a date like 22/11/2026 14:05'],
     ['hôm qua', 'expected a date like 22/11/2026 14:05'],
     ['22/11/2026 14h05', 'expected a date like 22/11/2026 14:05'],
-    ['01/01/0001', 'expected a year from 1000 in 01/01/0001'],
+    ['01/01/0001', 'expected a date between 1900 and 2100; 01/01/0001 is not'],
+    ['31/12/1899', 'expected a date between 1900 and 2100; 31/12/1899 is not'],
+    ['1/1/2206', 'expected a date between 1900 and 2100; 1/1/2206 is not'],
     ['', 'empty'],
     ['   ', 'empty'],
   ])('refuses %j with a reason', (text, reason) => {
@@ -122,15 +129,39 @@ describe('parseDateCell on date cells and serials', () => {
   it('reads spreadsheet serial numbers, the fraction being the time of day', () => {
     expect(wallClock(46348)).toBe('2026-11-22T00:00:00');
     expect(wallClock(46348.586805555555)).toBe('2026-11-22T14:05:00');
-    expect(wallClock(1)).toBe('1899-12-31T00:00:00');
-    expect(wallClock(2958465)).toBe('9999-12-31T00:00:00');
+    expect(wallClock(2)).toBe('1900-01-01T00:00:00');
+    expect(wallClock(73415.5)).toBe('2100-12-31T12:00:00');
   });
 
-  it.each([0, -5, 2958466, 20261122, NaN, Infinity])('refuses the number %p as a date', (value) => {
-    const result = parseDateCell(value, 'dmy', HCM);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(/is not a spreadsheet date/);
+  it.each([1, 73416, 2958465])('refuses the serial %p, outside 1900–2100', (value) => {
+    expect(parseDateCell(value, 'dmy', HCM)).toEqual({
+      ok: false,
+      reason: `expected a date between 1900 and 2100; the serial ${value} is not`,
+    });
   });
+
+  it('refuses a date cell before 1900 rather than writing a negative serial', () => {
+    const result = parseDateCell(new Date(Date.UTC(1850, 0, 1)), 'dmy', UTC);
+    expect(result).toEqual({ ok: false, reason: 'expected a date between 1900 and 2100; 1850-01-01 is not' });
+  });
+
+  it('reads serials written as text only when the column is told its texts are serials', () => {
+    expect(wallClock('46348', 'dmy', HCM, true)).toBe('2026-11-22T00:00:00');
+    expect(wallClock('46347.34375', 'dmy', HCM, true)).toBe('2026-11-21T08:15:00');
+    expect(parseDateCell('46348', 'dmy', HCM).ok).toBe(false);
+    expect(looksLikeSerialColumn(['46341', '46347.34375', '', '46350'])).toBe(true);
+    expect(looksLikeSerialColumn(['46341', '22/11/2026', '21/11/2026'])).toBe(false);
+    expect(looksLikeSerialColumn([46341, 46342])).toBe(false);
+  });
+
+  it.each([0, -5, 2958466, 20261122, NaN, Infinity, -Infinity])(
+    'refuses the number %p as a date',
+    (value) => {
+      const result = parseDateCell(value, 'dmy', HCM);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.reason).toMatch(/is not a spreadsheet date/);
+    },
+  );
 
   it('refuses booleans and reports blanks as empty', () => {
     expect(parseDateCell(true, 'dmy', HCM)).toEqual({
