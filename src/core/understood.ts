@@ -184,7 +184,11 @@ export function checkUnderstood(input: UnderstoodInput): string[] {
     if (rows === 0) {
       stop(
         invoiceTable.name,
-        say(language, 'không có dòng dữ liệu nào dưới dòng tiêu đề.', 'no data rows under the header row.'),
+        say(
+          language,
+          '0 hóa đơn: không có dòng dữ liệu nào dưới dòng tiêu đề.',
+          '0 invoices: no data rows under the header row.',
+        ),
       );
     }
     if (input.invoices === 0) {

@@ -30,6 +30,7 @@ async function run(argv: string[], now = NOW) {
 
 async function runJson(argv: string[], now = NOW): Promise<CliSummaryJson> {
   const result = await run([...argv, '--json'], now);
+  if (result.code !== 0) console.log(result.err);
   expect(result.err).not.toContain('Error');
   expect(result.code).toBe(0);
   return JSON.parse(result.out) as CliSummaryJson;

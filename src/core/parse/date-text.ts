@@ -239,3 +239,81 @@ export function scanDateText(trimmed: string): DateTextParts | undefined {
   text = '';
   return matched ? parts : undefined;
 }
+
+/** Month names and abbreviations (English, and Vietnamese `tháng`/`thg` + number), folded to lower case. */
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
+const DAY_MONTH_NAME_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([a-z]{3,9})\.?[\s\-/.,]+(\d{4})(.*)$/i;
+const MONTH_NAME_DAY_YEAR = /^([a-z]{3,9})\.?[\s\-/.]+(\d{1,2})(?:st|nd|rd|th)?,?[\s\-/.]+(\d{4})(.*)$/i;
+const VIETNAMESE_MONTH = /^(\d{1,2})\s+(?:tháng|thg|th)\s*(\d{1,2}),?\s+(?:năm\s+)?(\d{4})(.*)$/i;
+
+/**
+ * A date with its month in words (`20 Nov 2026 10:15`, Lazada; `Nov 20, 2026 2:05 PM`; `Fri, 20 Nov 2026`;
+ * `20 tháng 11, 2026`) rewritten as ISO (`2026-11-20 10:15`): the month's name settles the day/month order.
+ * Undefined when the text has no month name.
+ */
+export function monthNameToIso(text: string): string | undefined {
+  const trimmed = text.trim().replace(WEEKDAY, '');
+  let day: string | undefined;
+  let month: number | undefined;
+  let year: string | undefined;
+  let rest = '';
+  const vietnamese = VIETNAMESE_MONTH.exec(trimmed);
+  if (vietnamese) {
+    [day, month, year, rest] = [vietnamese[1], Number(vietnamese[2]), vietnamese[3], vietnamese[4] ?? ''];
+  } else {
+    const dayFirst = DAY_MONTH_NAME_YEAR.exec(trimmed);
+    const monthFirst = dayFirst ? undefined : MONTH_NAME_DAY_YEAR.exec(trimmed);
+    if (dayFirst)
+      [day, month, year, rest] = [
+        dayFirst[1],
+        MONTHS[dayFirst[2]!.toLowerCase()],
+        dayFirst[3],
+        dayFirst[4] ?? '',
+      ];
+    else if (monthFirst)
+      [day, month, year, rest] = [
+        monthFirst[2],
+        MONTHS[monthFirst[1]!.toLowerCase()],
+        monthFirst[3],
+        monthFirst[4] ?? '',
+      ];
+  }
+  if (!day || !month || !year || month < 1 || month > 12) return undefined;
+  const time = rest.replace(/^\s*(?:,|at|lúc)?\s*/i, '').trim();
+  const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return time ? `${iso} ${time}` : iso;
+}
+
+/** `scanDateText`, and dates with their month in words (`monthNameToIso`). */
+export function scanAnyDateText(trimmed: string): DateTextParts | undefined {
+  const parts = scanDateText(trimmed);
+  if (parts || !/[a-z]/i.test(trimmed)) return parts;
+  const iso = monthNameToIso(trimmed);
+  return iso ? scanDateText(iso) : undefined;
+}

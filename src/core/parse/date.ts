@@ -17,7 +17,7 @@
  */
 import { isBlank, type CellValue } from '../cell';
 import { excerpt } from '../text';
-import { scanDateText } from './date-text';
+import { scanAnyDateText, scanDateText } from './date-text';
 import { EMPTY_REASON, notParsed, parsed, type Parsed } from './result';
 import { dayNumberFromYmd, daysInMonth, MS_PER_DAY, type ZoneClock } from './time-zone';
 
@@ -109,7 +109,7 @@ function parseDateText(raw: string, order: DateOrder, clock: ZoneClock, serialTe
   const text = cleanText(raw);
   if (text === '') return notParsed(EMPTY_REASON);
   if (serialText && SERIAL_TEXT.test(text)) return parseSerial(Number(text), excerpt(text));
-  const parts = scanDateText(text);
+  const parts = scanAnyDateText(text);
   if (!parts) return notParsed(EXPECTED);
   const dayFirst = parts.kind === 'day-month' && order === 'dmy';
   const month = dayFirst ? parts.second : parts.first;

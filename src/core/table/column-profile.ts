@@ -9,7 +9,7 @@
  * Every share is of the filled cells sampled (0 when none are filled); `filled` is of all sampled rows.
  */
 import { isBlank, type CellValue } from '../cell';
-import { scanDateText } from '../parse/date-text';
+import { scanAnyDateText } from '../parse/date-text';
 import { normaliseEmail } from '../parse/email';
 import { parseMoney } from '../parse/money';
 import { isCustomerKeyPhone, normalisePhone } from '../parse/phone';
@@ -100,7 +100,7 @@ export function profileColumn(
     const text = typeof value === 'string' ? value.trim() : '';
     if (typeof value === 'string') {
       if (isTimeOfDayText(text)) time++;
-      else if (scanDateText(text)) date++;
+      else if (scanAnyDateText(text)) date++;
       if (LETTER.test(text)) letters++;
       if (text.includes('@') && normaliseEmail(text).ok) email++;
     }

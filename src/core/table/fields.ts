@@ -50,7 +50,6 @@ export interface FieldSpec {
 
 const NOT_AN_AMOUNT = [
   'discount',
-  'giam',
   'giam gia',
   'chiet khau',
   'shipping',
@@ -142,6 +141,18 @@ const NOT_AN_ID = [
  * still counts): `Giảm giá hóa đơn` is a discount, not a price; `Tên sản phẩm` a product, not a customer;
  * `Địa chỉ nhận hàng` an address, not a store.
  */
+/** Phrases that undo an exclusion: `Thành tiền sau giảm giá` is the amount after the discount, not the discount. */
+export const EXCLUSION_UNDONE_BY: readonly string[] = [
+  'sau giam',
+  'sau giam gia',
+  'sau chiet khau',
+  'sau khuyen mai',
+  'da giam',
+  'after discount',
+  'after discounts',
+  'net of',
+];
+
 export const FIELD_EXCLUDED_WORDS: Readonly<Partial<Record<FieldId, readonly string[]>>> = {
   invoiceCode: [...NOT_AN_ID, 'tra hang', 'return', 'customer', 'khach'],
   date: [

@@ -25,6 +25,7 @@ import { profileColumn, PROFILE_SAMPLE_ROWS, type ColumnProfile } from './column
 import { recogniseLayout, type PosLayout } from './layouts';
 import {
   FIELD_BY_ID,
+  EXCLUSION_UNDONE_BY,
   FIELD_EXCLUDED_WORDS,
   FIELD_WORDS,
   FIELDS,
@@ -127,6 +128,8 @@ const EXCLUDED: Map<FieldId, string[][]> = new Map(
   ]),
 );
 
+const UNDOING: string[][] = EXCLUSION_UNDONE_BY.map((phrase) => foldText(phrase).split(' '));
+
 /** Whole-word phrases per field, folded, with the fields each belongs to. */
 const WORDS: { field: FieldId; words: string[] }[] = Object.entries(FIELD_WORDS).flatMap(([field, phrases]) =>
   (phrases ?? []).map((phrase) => ({ field: field as FieldId, words: foldText(phrase).split(' ') })),
@@ -194,7 +197,9 @@ function similarities(
   if (key === '') return best;
   const headerWords = headerWordsOf(header);
   const excludedCache = new Map<FieldId, boolean>();
+  const undone = UNDOING.some((words) => hasWords(headerWords, words));
   const excluded = (field: FieldId) => {
+    if (undone) return false;
     let is = excludedCache.get(field);
     if (is === undefined) {
       is = (EXCLUDED.get(field) ?? []).some((words) => hasWords(headerWords, words));
@@ -314,7 +319,10 @@ function candidate(
   let basis: MatchBasis;
   if (similarity) {
     basis = similarity.basis;
-    if (profile.values === 0) {
+    if (profile.rows === 0) {
+      // A header with no rows under it: nothing to weigh but the header.
+      confidence = similarity.value;
+    } else if (profile.values === 0) {
       // An empty column is only kept for a field the sheet cannot do without, so the error can name it.
       if (!required) return undefined;
       confidence = similarity.value * 0.02;

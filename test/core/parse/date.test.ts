@@ -236,3 +236,26 @@ describe('decideDateOrder', () => {
     expect(decideDateOrder([]).order).toBe('dmy');
   });
 });
+
+describe('dates with the month in words (Lazada, Clover, English receipts)', () => {
+  const utc = zoneClock('UTC');
+  const at = (text: string) => {
+    const result = parseDateCell(text, 'mdy', utc);
+    return result.ok ? new Date(result.value).toISOString().slice(0, 16) : result.reason;
+  };
+  it.each([
+    ['20 Nov 2026 10:15', '2026-11-20T10:15'],
+    ['20 November 2026', '2026-11-20T00:00'],
+    ['Nov 20, 2026 2:05 PM', '2026-11-20T14:05'],
+    ['Fri, 20 Nov 2026 09:00', '2026-11-20T09:00'],
+    ['20-Nov-2026', '2026-11-20T00:00'],
+    ['3 tháng 11, 2026', '2026-11-03T00:00'],
+  ])('reads %j whatever the column order', (text, expected) => {
+    expect(at(text)).toBe(expected);
+  });
+
+  it('refuses a month name that is not one, and an impossible day', () => {
+    expect(at('20 Nox 2026')).toMatch(/expected a date/);
+    expect(at('31 Feb 2026')).toMatch(/no such day/);
+  });
+});
