@@ -483,6 +483,67 @@ describe('errors', () => {
     expect(err).toContain('"csv-that-says-xlsx.xlsx" is CSV text, not an Excel workbook');
   });
 
+  it('a run that understood nothing exits 1, names the column and the --map that fixes it; no .xlsx', async () => {
+    const rows = [['Ref No', 'Receipt ID', 'Date', 'Phone', 'Amount']];
+    for (let i = 1; i <= 30; i++)
+      rows.push([
+        '',
+        `R${100 + i}`,
+        `2026-11-${String((i % 20) + 1).padStart(2, '0')}`,
+        `09123456${String(i).padStart(2, '0')}`,
+        '$12.50',
+      ]);
+    writeFileSync(join(dir, 'receipts.csv'), toCsv(rows, ','));
+    writeFileSync(join(dir, 'force-ref.json'), JSON.stringify({ invoices: { invoiceCode: 'Ref No' } }));
+    const forced = await run(['receipts.csv', '-o', 'none.xlsx', '--map', 'force-ref.json', '--lang', 'en']);
+    expect(forced.code).toBe(1);
+    expect(forced.err).toContain(
+      '0 invoices counted from 30 rows: column A ("Ref No"), read as Invoice code, is empty in all 30 rows.',
+    );
+    expect(forced.err).toContain(`Use --map '{"invoices":{"invoiceCode":"Receipt ID"}}'`);
+    expect(existsSync(join(dir, 'none.xlsx'))).toBe(false);
+    // The suggested map, given inline, settles it.
+    const fixed = await run([
+      'receipts.csv',
+      '-o',
+      'r.xlsx',
+      '--map',
+      '{"invoices":{"invoiceCode":"Receipt ID"}}',
+      '--json',
+    ]);
+    expect(fixed.code).toBe(0);
+    expect((JSON.parse(fixed.out) as CliSummaryJson).invoices).toBe(30);
+  });
+
+  it('--explain-columns lists each field, its confidence, why, and the runner-up', async () => {
+    const { code, out } = await run([
+      'receipts.csv',
+      '-o',
+      'r2.xlsx',
+      '--explain-columns',
+      '--lang',
+      'en',
+      '--as-of',
+      'latest',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('Sheet "receipts.csv" (invoices), header on row 1:');
+    // The empty "Ref No" is no candidate at all, so there is no runner-up to name.
+    expect(out).toMatch(/Invoice code\s+B "Receipt ID"\s+45% \(words in the header\)/);
+    expect(out).toMatch(/Phone\s+D "Phone"\s+100% \(known header\)/);
+  });
+
+  it('a doubtful column is named on stderr with the --map entry that would settle it', async () => {
+    const rows = [['Số', 'Thời điểm mua', 'Liên hệ', 'Tiền']];
+    for (let i = 1; i <= 12; i++)
+      rows.push([`P${i}`, `2${i % 8}/11/2026 10:00`, `09123456${String(i).padStart(2, '0')}`, `${i}0.000 ₫`]);
+    writeFileSync(join(dir, 'doubt.csv'), toCsv(rows, ','));
+    const { code, err } = await run(['doubt.csv', '-o', 'd.xlsx', '--lang', 'en', '--as-of', 'latest']);
+    if (code !== 0) console.log(err);
+    expect(code).toBe(0);
+    expect(err).toMatch(/doubt\.csv: Phone read from column C "Liên hệ" \(\d+% sure\)\./);
+  });
+
   it('no header in a CSV: the rows it saw are listed', async () => {
     writeFileSync(
       join(dir, 'notes.csv'),

@@ -663,18 +663,41 @@ export function detectHeader(
   };
 }
 
+/** Fields only a customer list has: with one of them, a sheet with a customer key is a customer sheet. */
+const CUSTOMER_ONLY_FIELDS: ReadonlySet<FieldId> = new Set([
+  'gender',
+  'birthDate',
+  'tier',
+  'points',
+  'registeredDate',
+  'totalSpent',
+  'invoiceCount',
+  'lastPurchaseDate',
+  'customerAlias',
+]);
+
 /**
  * Which kind a sheet looks like: invoices when it has an invoice code, a date and an amount; customers when it
- * has a customer key; invoices again when it has only a date and an amount (a sheet kept by hand); null when
- * none of these (no recognisable header).
+ * has a customer key and either no date and amount or a header naming a field only customer lists have (gender,
+ * tier, total spent, last purchase…); invoices again when it has a date and an amount (a sheet kept by hand);
+ * null when none of these (no recognisable header).
  */
 export function detectSheetKind(values: CellValue[][]): SheetKind | null {
   const asInvoices = detectHeader(values, 'invoices');
+  const invoicesComplete = asInvoices !== null && asInvoices.missing.length === 0;
   const hasInvoiceCode = asInvoices?.matches.some((match) => match.field === 'invoiceCode') ?? false;
-  if (asInvoices && asInvoices.missing.length === 0 && hasInvoiceCode) return 'invoices';
+  if (invoicesComplete && hasInvoiceCode) return 'invoices';
   const asCustomers = detectHeader(values, 'customers');
-  if (asCustomers && asCustomers.missing.length === 0) return 'customers';
-  return asInvoices && asInvoices.missing.length === 0 ? 'invoices' : null;
+  if (asCustomers && asCustomers.missing.length === 0) {
+    if (!invoicesComplete) return 'customers';
+    // Both readings work: a header that names a field only customer lists have decides; otherwise a row with a
+    // date and an amount is a sale.
+    const named = asCustomers.matches.some(
+      (match) => CUSTOMER_ONLY_FIELDS.has(match.field) && match.basis !== 'content',
+    );
+    return named ? 'customers' : 'invoices';
+  }
+  return invoicesComplete ? 'invoices' : null;
 }
 
 export function fieldLabel(field: FieldId, language: 'vi' | 'en'): string {
