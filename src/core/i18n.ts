@@ -15,3 +15,15 @@ export function wholeNumberText(value: number, language: Language): string {
     .replace(/\B(?=(\d{3})+(?!\d))/g, language === 'vi' ? '.' : ',');
   return value < 0 ? `-${grouped}` : grouped;
 }
+
+/**
+ * An amount with the run's decimals (money.ts), grouped as the language writes it: `1.250.000 ₫` for đồng,
+ * `1,234.50` for a shop in dollars (`1.234,50` in Vietnamese).
+ */
+export function amountText(value: number, digits: number, language: Language): string {
+  if (digits === 0) return wholeNumberText(value, language) + (language === 'vi' ? ' ₫' : '');
+  const fixed = Math.abs(value).toFixed(digits);
+  const [whole, fraction] = fixed.split('.') as [string, string];
+  const text = `${wholeNumberText(Number(whole), language)}${language === 'vi' ? ',' : '.'}${fraction}`;
+  return value < 0 ? `-${text}` : text;
+}

@@ -112,6 +112,8 @@ export interface RunResult {
   asOf: string;
   segments: SegmentResult[];
   facts: { label: string; value: string }[];
+  /** Rejections of a small share of rows, shown above the result (a larger share stops the run instead). */
+  warnings: string[];
   issueCount: number;
   /** The first data issues, for the sidebar; the Data-issues tab has them all. */
   issues: IssueLine[];

@@ -5,7 +5,7 @@
 import { runEngine } from '../core/engine';
 import { EngineError } from '../core/errors';
 import { issueCell } from '../core/issues';
-import { say } from '../core/i18n';
+import { amountText, say } from '../core/i18n';
 import { DEFAULT_OPTIONS, type EngineOptions, type SheetInput } from '../core/options';
 import { zoneClock } from '../core/parse/time-zone';
 import { issueMessage } from '../core/plan/issue-messages';
@@ -140,6 +140,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
         tab: segment.tabKey ? tabName(segment.tabKey) : undefined,
       })),
       facts: factLines(result.summary.facts, language),
+      warnings: result.summary.facts.warnings,
       issueCount: result.issues.length,
       issues: result.issues.slice(0, ISSUES_SHOWN).map((issue) => ({
         sheet: issue.sheet,
@@ -184,6 +185,22 @@ function factLines(facts: RunFacts, language: RunRequest['language']): RunResult
     { label: t('Khách hàng', 'Customers'), value: String(facts.customers) },
     { label: t('Đã mua hàng', 'Buyers'), value: String(facts.buyers) },
     { label: t('Hóa đơn hợp lệ', 'Invoices counted'), value: String(facts.invoices) },
+    ...(facts.summaryMode
+      ? []
+      : [
+          {
+            label: t('Tổng doanh số', 'Total sales'),
+            value: amountText(facts.totalSales, facts.moneyDigits, language),
+          },
+          {
+            label: t('Doanh số khách lẻ', 'Walk-in sales'),
+            value: amountText(facts.walkInSales, facts.moneyDigits, language),
+          },
+          {
+            label: t('Tỷ lệ doanh thu của thành viên', 'Member share of sales'),
+            value: `${Math.round(facts.memberShare * 1000) / 10}%`,
+          },
+        ]),
     { label: t('Dòng trùng', 'Duplicate rows'), value: String(facts.duplicateRows) },
     { label: t('Hóa đơn không khớp', 'Unmatched invoices'), value: String(facts.unmatchedInvoices) },
   ];

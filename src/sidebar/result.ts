@@ -74,6 +74,7 @@ export function renderResult(context: Context): HTMLElement {
         result.asOf,
       ),
     ),
+    ...(result.warnings ?? []).map((warning) => notice('warning', warning)),
     hint(t.openTabHint),
     el(
       'div',

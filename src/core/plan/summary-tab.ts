@@ -5,7 +5,7 @@
  */
 import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
-import { say, wholeNumberText } from '../i18n';
+import { amountText, say, wholeNumberText } from '../i18n';
 import type { RunSummary } from '../summary';
 import { chip, headerBand, heatColour, NEUTRAL_HEADER, SUMMARY_TAB } from './colours';
 import { TAB_NAMES } from './labels';
@@ -96,15 +96,6 @@ function gridBlock(
       },
     },
   );
-}
-
-/** An amount as text with the run's decimals (the facts column holds text and counts alike). */
-function amountText(value: number, digits: number, language: Language): string {
-  if (digits === 0) return wholeNumberText(value, language) + say(language, ' ₫', '');
-  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
 }
 
 /**

@@ -6,23 +6,28 @@
 import type { CellValue } from '../../../src/core/cell';
 import { runEngine } from '../../../src/core/engine';
 import { EngineError } from '../../../src/core/errors';
-import { DEFAULT_OPTIONS, type EngineInput, type EngineResult } from '../../../src/core/options';
+import {
+  DEFAULT_OPTIONS,
+  type EngineInput,
+  type EngineOptions,
+  type EngineResult,
+} from '../../../src/core/options';
 import { detectHeader } from '../../../src/core/table/header';
 
 const NOW = Date.UTC(2026, 10, 30, 5, 0);
-const OPTIONS = {
+const OPTIONS: EngineOptions = {
   ...DEFAULT_OPTIONS,
   asOf: '2026-11-30',
   now: NOW,
   timeZone: 'Asia/Ho_Chi_Minh',
-  language: 'en' as const,
+  language: 'en',
 };
 
-function run(input: EngineInput, options: Partial<typeof OPTIONS> = {}): EngineResult {
+function run(input: EngineInput, options: Partial<EngineOptions> = {}): EngineResult {
   return runEngine(input, { ...OPTIONS, ...options });
 }
 
-function failure(input: EngineInput, options: Partial<typeof OPTIONS> = {}): EngineError {
+function failure(input: EngineInput, options: Partial<EngineOptions> = {}): EngineError {
   try {
     run(input, options);
   } catch (error) {
