@@ -77,9 +77,15 @@ export function findAliasColumns(invoices: SheetTable, customers: SheetTable): A
   const references = sampleReferences(invoices);
   if (references.size === 0) return undefined;
   const code = FIELD_BY_ID.get('customerCode')!;
+  const valuesOf = new Map<number, { values: Set<string>; rows: number }>();
+  const valuesIn = (column: number) => {
+    let found = valuesOf.get(column);
+    if (!found) valuesOf.set(column, (found = columnValues(customers, column)));
+    return found;
+  };
   const overlapOf = (column: number) => {
     if (column < 0) return 0;
-    const { values } = columnValues(customers, column);
+    const { values } = valuesIn(column);
     let hits = 0;
     for (const reference of references) if (values.has(reference)) hits++;
     return hits / references.size;
@@ -112,7 +118,7 @@ export function findAliasColumns(invoices: SheetTable, customers: SheetTable): A
   }
   // The detected member code may itself be the per-order id: look for the column that groups its rows.
   if (memberColumn < 0 || memberOverlap < MIN_OVERLAP) return undefined;
-  const perRow = columnValues(customers, memberColumn);
+  const perRow = valuesIn(memberColumn);
   if (perRow.values.size < 0.95 * perRow.rows) return undefined;
   let member = -1;
   let bestGrouping = 1;

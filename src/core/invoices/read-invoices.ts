@@ -105,6 +105,8 @@ interface InvoiceDraft extends Invoice {
   invoiceTotal: number | undefined;
   /** The row the invoice total came from (0-based), for the conflicting-total check. */
   totalRow: number;
+  /** The invoice's latest line so far (0-based): a line that does not follow it starts a later block. */
+  lastRow: number;
   lineSum: number;
   hasLineAmount: boolean;
   cancelled: boolean;
@@ -210,6 +212,7 @@ export function readInvoices(
         refRow: -1,
         invoiceTotal: undefined,
         totalRow: -1,
+        lastRow: row,
         lineSum: 0,
         hasLineAmount: false,
         cancelled: false,
@@ -337,10 +340,11 @@ function readLine(
       draft.invoiceTotal = total;
       draft.totalRow = row;
     }
-  } else if (columns.invoiceTotal.index >= 0 && row !== draft.totalRow + 1) {
+  } else if (columns.invoiceTotal.index >= 0 && row !== draft.lastRow + 1) {
     // Lines that follow each other repeat the total; a later block with another total is not the same sale.
     checkRepeatedTotal(reader, columns, row, draft, issues);
   }
+  draft.lastRow = row;
   const line = lineAmount(reader, columns, row);
   if (line !== undefined) {
     draft.lineSum += line;

@@ -640,8 +640,13 @@ export const LAYOUTS: readonly PosLayout[] = [
 ];
 
 /** The layouts' headers for one sheet kind, per field (merged into the header name index). */
+const HEADERS_BY_KIND = new Map<SheetKind, Map<FieldId, string[]>>();
+
 export function layoutHeaders(kind: SheetKind): Map<FieldId, string[]> {
+  const known = HEADERS_BY_KIND.get(kind);
+  if (known) return known;
   const byField = new Map<FieldId, string[]>();
+  HEADERS_BY_KIND.set(kind, byField);
   for (const layout of LAYOUTS) {
     if (layout.sheet !== kind) continue;
     for (const [field, names] of Object.entries(layout.headers) as [FieldId, string[]][]) {
