@@ -14,6 +14,7 @@ import { say, wholeNumberText } from './i18n';
 import type { DataIssue, IssueCode } from './issues';
 import type { Language } from './options';
 import { contentFit } from './table/header';
+import { excerpt } from './text';
 import { FIELD_BY_ID, type FieldId } from './table/fields';
 import type { SheetTable } from './table/sheet-table';
 
@@ -55,7 +56,7 @@ const REASONS: readonly Reason[] = [
 
 /** What the user is told about one column: `column C ("Ref No")`. */
 function columnName(table: SheetTable, column: number): string {
-  return `${columnLetter(column)} ("${table.headers[column] ?? ''}")`;
+  return `${columnLetter(column)} ("${excerpt(table.headers[column] ?? '', 60)}")`;
 }
 
 /** The column a field's values should come from instead of `used`: the best filled column that fits it. */

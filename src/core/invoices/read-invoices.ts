@@ -267,6 +267,16 @@ export function readInvoices(
       continue;
     }
     draft.amountMinor = amount;
+    if (amount <= 0) {
+      // A return or a cancellation note: its amount nets against the customer's spend, but it is no purchase.
+      issues.push({
+        code: 'non-positive-invoice',
+        sheet: table.name,
+        row: draft.row,
+        value: draft.code,
+        message: `Invoice ${draft.code} totals ${amount === 0 ? 'zero' : 'less than zero'}: not a purchase; its amount nets against the customer's spend.`,
+      });
+    }
     draft.day = dayNumber(draft.localMs);
     invoices.push(draft);
   }

@@ -5,6 +5,7 @@
  */
 import { cellText, columnLetter, type CellValue } from '../cell';
 import { EngineError } from '../errors';
+import { excerpt } from '../text';
 import { say } from '../i18n';
 import type { DataIssue } from '../issues';
 import type { Language, SheetInput } from '../options';
@@ -69,6 +70,20 @@ export function remapColumns(table: SheetTable, changes: Partial<Record<FieldId,
   return { ...table, matches, columnOf: (field: FieldId) => columns[field] ?? -1 };
 }
 
+/** How much of the input a message quotes: enough to recognise the rows, never a whole pasted file. */
+const SHOWN_LENGTH = 400;
+
+/** The header row's names for a message, each cut short, the list too. */
+function columnsFound(headers: readonly string[]): string {
+  return excerpt(
+    headers
+      .filter(Boolean)
+      .map((header) => excerpt(header, 60))
+      .join(', '),
+    SHOWN_LENGTH,
+  );
+}
+
 export function openSheet(input: SheetInput, kind: SheetKind, language: Language): SheetTable {
   const detection = detectHeader(input.values, kind, {
     headerRow: input.headerRow,
@@ -82,8 +97,8 @@ export function openSheet(input: SheetInput, kind: SheetKind, language: Language
       'no-header',
       say(
         language,
-        `Không tìm thấy dòng tiêu đề của bảng ${what} trong sheet "${input.name}". Đã thấy: ${seen.join(' / ') || '(trống)'}.`,
-        `No ${what} header row found in sheet "${input.name}". Rows seen: ${seen.join(' / ') || '(empty)'}.`,
+        `Không tìm thấy dòng tiêu đề của bảng ${what} trong sheet "${input.name}". Đã thấy: ${excerpt(seen.join(' / '), SHOWN_LENGTH) || '(trống)'}.`,
+        `No ${what} header row found in sheet "${input.name}". Rows seen: ${excerpt(seen.join(' / '), SHOWN_LENGTH) || '(empty)'}.`,
       ),
       { sheet: input.name, details: seen },
     );
@@ -96,8 +111,8 @@ export function openSheet(input: SheetInput, kind: SheetKind, language: Language
       'missing-columns',
       say(
         language,
-        `Sheet "${input.name}" (dòng tiêu đề ${detection.headerRow + 1}) thiếu cột ${needed.join(', ')}. Các cột có: ${detection.headers.filter(Boolean).join(', ')}.`,
-        `Sheet "${input.name}" (header on row ${detection.headerRow + 1}) has no ${needed.join(', ')} column. Columns found: ${detection.headers.filter(Boolean).join(', ')}.`,
+        `Sheet "${input.name}" (dòng tiêu đề ${detection.headerRow + 1}) thiếu cột ${needed.join(', ')}. Các cột có: ${columnsFound(detection.headers)}.`,
+        `Sheet "${input.name}" (header on row ${detection.headerRow + 1}) has no ${needed.join(', ')} column. Columns found: ${columnsFound(detection.headers)}.`,
       ),
       { sheet: input.name, details: detection.headers },
     );

@@ -256,3 +256,17 @@ describe('a run that understood nothing is an error, not a result', () => {
     );
   });
 });
+
+test('a return invoice nets against the spend, is no purchase, and is listed in Data issues', () => {
+  const rows: CellValue[][] = [
+    ['Mã HĐ', 'Thời gian', 'Mã KH', 'Tổng tiền'],
+    ['HD1', '20/11/2026', 'KH1', '300.000'],
+    ['TH1', '25/11/2026', 'KH1', '-100.000'],
+    ['HD2', '21/11/2026', 'KH2', '50.000'],
+  ];
+  const result = run({ invoices: { name: 'Hóa đơn', values: rows } });
+  expect(byCode(result).KH1).toMatchObject({ frequency: 1, totalSpend: 200_000, recencyDays: 10 });
+  expect(result.issues.filter((issue) => issue.code === 'non-positive-invoice')).toMatchObject([
+    { sheet: 'Hóa đơn', row: 3, value: 'TH1' },
+  ]);
+});
