@@ -20,7 +20,8 @@ if (!path) {
   process.exit(2);
 }
 const day = (yyyymmdd: string) =>
-  Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) / 86_400_000;
+  Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) /
+  86_400_000;
 const calibrationEnd = day('19970930');
 const customers = new Map<string, { day: number; amount: number }[]>();
 for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -49,6 +50,8 @@ process.stdout.write(`customers ${purchases.x.length}, repeat buyers ${spend.x.l
 for (const [name, fitted, published] of rows) {
   const error = Math.abs(fitted / published - 1);
   if (error > 0.01) off++;
-  process.stdout.write(`${name.padEnd(14)} fitted ${fitted.toFixed(4).padStart(9)}  published ${published.toFixed(3).padStart(8)}  ${(error * 100).toFixed(2)}%\n`);
+  process.stdout.write(
+    `${name.padEnd(14)} fitted ${fitted.toFixed(4).padStart(9)}  published ${published.toFixed(3).padStart(8)}  ${(error * 100).toFixed(2)}%\n`,
+  );
 }
 process.exit(off ? 1 : 0);

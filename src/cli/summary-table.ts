@@ -5,6 +5,7 @@
 import type { EngineResult, Language } from '../core/options';
 import { say } from '../core/i18n';
 import { columnLetter } from '../core/cell';
+import type { PredictionSummary } from '../core/predict/predictions';
 
 /**
  * The `--json` output (version 1). Fields are only ever added, never renamed or removed:
@@ -18,6 +19,9 @@ import { columnLetter } from '../core/cell';
  * - `facts`: `totalSales` (every counted sale), `memberSales` (= `revenue`), `walkInSales` (no customer),
  *   `unmatchedSales` (a reference no customer has), `memberShare` (0–1), `moneyDigits` (decimals of amounts),
  *   `warnings` (rejections of a small share of rows), `aliasJoin` (invoices joined through another customer id);
+ * - `predictions` (absent in summary mode): `model` (`mbgnbd`), `timeUnit` (`day`), `parameters` (`r`,
+ *   `alpha`, `a`, `b`, and `p`, `q`, `gamma` of the order values; absent when too few repeat buyers),
+ *   `customersUsed`, `repeatBuyers`, `horizonDays`, `unavailable` (why there is no prediction), `calibration`;
  * - `columns`: per sheet read, its kind, header row (1-based) and, per field, the column chosen (`column`
  *   letter, `header`, `confidence` 0–1, `basis`, `runnerUp`).
  */
@@ -49,6 +53,7 @@ export interface CliSummaryJson {
     aliasJoin?: { referenceHeader: string; memberHeader: string; invoices: number };
     statuses: { status: string; verdict: 'purchase' | 'not-purchase'; invoices: number }[];
   };
+  predictions?: PredictionSummary;
   columns: {
     sheet: string;
     kind: 'invoices' | 'customers';
@@ -108,6 +113,7 @@ export function summaryJson(
       statuses: facts.statuses,
       ...(facts.aliasJoin ? { aliasJoin: facts.aliasJoin } : {}),
     },
+    ...(result.summary.predictions ? { predictions: result.summary.predictions } : {}),
     columns: result.columns.map((sheet) => ({
       sheet: sheet.sheet,
       kind: sheet.kind,

@@ -27,6 +27,7 @@ import { SEGMENTS } from './rfm/segment-catalogue';
 import { segmentFigures, spendMinorOf, type RunFacts, type RunSummary, type SegmentSummary } from './summary';
 import { isExactSum, moneyUnit, toMajor, type MoneyUnit } from './money';
 import { checkUnderstood } from './understood';
+import { HORIZON_DAYS, predictCustomers } from './predict/predictions';
 import { findAliasColumns, resolveAliases, withAliasColumns } from './identity/aliases';
 import { openSheet, type SheetTable } from './table/sheet-table';
 
@@ -241,6 +242,30 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     segmentMap: options.segmentMap,
   });
 
+  let predictions: RunSummary['predictions'];
+  if (!summaryMode) {
+    const predicted = predictCustomers(
+      customers,
+      invoices,
+      matching.customerOf,
+      asOfDay,
+      unit,
+      options.predictionDays ?? HORIZON_DAYS,
+    );
+    predictions = predicted.summary;
+    const per = predicted.perCustomer;
+    if (per) {
+      customers.forEach((customer, i) => {
+        const pAlive = per.pAlive[i]!;
+        if (pAlive !== pAlive) return;
+        customer.pAlive = pAlive;
+        customer.expectedPurchases = per.expectedPurchases[i]!;
+        const value = per.predictedValue[i]!;
+        if (value === value) customer.predictedValue = Math.round(value * unit.perMajor) / unit.perMajor;
+      });
+    }
+  }
+
   progress('planning', 0.85);
   const asOf = formatDay(asOfDay);
   // The snapshot sets each customer's previous segment and "segment since" before the tabs are planned.
@@ -304,7 +329,7 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     monetary: options.monetary,
   };
   const segments = [...segmentSummaries(customers, language, present, unit), ...filters.summaries];
-  const summary: RunSummary = { segments, facts, scoreStats };
+  const summary: RunSummary = { segments, facts, scoreStats, ...(predictions ? { predictions } : {}) };
   const plan = buildPlan(summary, customers, issues, options.levels, language);
   plan.tabs.splice(plan.tabs.length - 1, 0, ...filters.tabs);
   if (options.saved && snapshot) {

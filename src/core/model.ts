@@ -54,6 +54,14 @@ export interface CustomerRecord {
   averageOrder?: number;
   /** What M scores: total spend, or average order value when the option asks for it. */
   monetary: number;
+  /**
+   * Predictions (predict/predictions.ts), for buyers of a run whose data allows a stable fit: the probability of
+   * still being a customer (0–1), the expected purchases in the next horizon (90 days by default), and the
+   * predicted value of the next 12 months in the currency.
+   */
+  pAlive?: number;
+  expectedPurchases?: number;
+  predictedValue?: number;
   lastStore: string;
   lastCity: string;
   /** 0 for a customer who never bought; 1..levels otherwise. 0 too for a metric not in use. */

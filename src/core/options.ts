@@ -59,6 +59,8 @@ export interface EngineOptions {
   breakpoints?: Breakpoints;
   /** What M scores: total net spend (default) or average order value. */
   monetary: 'total' | 'average';
+  /** The horizon of the expected-purchases prediction, in days (default 90). */
+  predictionDays?: number;
   language: Language;
   /** Segment map edited by the shop: segment id → RFM codes. The default map when absent. */
   segmentMap?: Record<string, string[]>;

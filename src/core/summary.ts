@@ -5,6 +5,7 @@
 import type { CustomerRecord } from './model';
 import { toMajor, type MoneyUnit } from './money';
 import type { ScoreStats } from './rfm/score';
+import type { PredictionSummary } from './predict/predictions';
 
 export interface SegmentSummary {
   /** `champions`…, or `filter:<name>` for a filter segment. */
@@ -119,4 +120,6 @@ export interface RunSummary {
   segments: SegmentSummary[];
   facts: RunFacts;
   scoreStats: ScoreStats[];
+  /** The purchase and value models' fit, or why there is none; absent in summary mode (no invoices). */
+  predictions?: PredictionSummary;
 }

@@ -428,6 +428,7 @@ describe('options', () => {
       'revenue',
       'dataIssues',
       'facts',
+      'predictions',
       'columns',
       'segments',
     ]);

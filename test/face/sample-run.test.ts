@@ -76,7 +76,8 @@ describe('the sample shop, run from the sidebar on the built bundle', () => {
     expect(view.tabColour).toBe(CUSTOMERS_TAB);
     expect(view.background(0, 0)).toBe(headerBand(NEUTRAL_HEADER).headerColour);
     expect(view.frozenRows).toBe(1);
-    expect(view.filter).toEqual({ row: 1, column: 1, numRows: total + 1, numColumns: 26 });
+    // The 26 customer columns and the three predictions (the sample shop has enough repeat buyers for them).
+    expect(view.filter).toEqual({ row: 1, column: 1, numRows: total + 1, numColumns: 29 });
     expect(view.mark).toEqual({ key: 'customers', role: 'customers', run: run.result.runId });
     const segmentColumn = columnOf(view, 'Phân khúc');
     expect(view.background(1, segmentColumn)).not.toBeNull();
@@ -159,9 +160,11 @@ describe('the sample shop, run from the sidebar on the built bundle', () => {
     expect(heat.every((colour) => colour !== null)).toBe(true);
     expect(new Set(heat).size).toBeGreaterThan(1);
     const summary = run.session.emulator.world.book.sheets.find((sheet) => sheet.name === 'Tổng quan RFM')!;
-    expect(summary.charts.map((chart) => [chart.type, chart.ranges[0]!.a1])).toEqual([
-      ['BAR', `Tổng quan RFM!A2:B${2 + run.result.segments.length}`],
-    ]);
+    const charts = summary.charts.map((chart) => [chart.type, chart.ranges[0]!.a1]);
+    expect(charts[0]).toEqual(['BAR', `Tổng quan RFM!A2:B${2 + run.result.segments.length}`]);
+    // The predictions' check: actual against predicted purchases per group of repeat purchases.
+    expect(charts[1]).toEqual(['COLUMN', expect.stringMatching(/^Tổng quan RFM!A\d+:D\d+$/)]);
+    expect(charts).toHaveLength(2);
     expect(run.session.emulator.world.book.active.name).toBe('Tổng quan RFM');
   });
 

@@ -84,6 +84,26 @@ export function starterSegments(options: { stores: string[]; vipAmount?: number 
     lapsed(30),
     lapsed(45),
     {
+      // Past repeat buyers whom the purchase model gives under a 30% chance of still being customers.
+      id: 'likely-lost',
+      name: { vi: 'Có thể đã mất (dự đoán)', en: 'Likely lost (predicted)' },
+      colour: '#6d4c41',
+      definition: def({
+        kind: 'and',
+        items: [
+          { kind: 'compare', field: 'p_alive', op: '<', value: num(0.3) },
+          { kind: 'compare', field: 'invoices', op: '>=', value: num(2) },
+        ],
+      }),
+    },
+    {
+      // Worth a VIP's spend over the next 12 months, by the models.
+      id: 'high-predicted-value',
+      name: { vi: 'Giá trị dự kiến cao', en: 'High predicted value' },
+      colour: '#2e7d32',
+      definition: def({ kind: 'compare', field: 'predicted_value_12m', op: '>=', value: num(vipAmount) }),
+    },
+    {
       id: 'birthdays-this-month',
       name: { vi: 'Sinh nhật tháng này', en: 'Birthdays this month' },
       colour: '#d81b60',

@@ -31,7 +31,7 @@ export function buildPlan(
   const rows = new CustomerRows(language);
   const tabs: TabPlan[] = [
     summaryTab(summary, customers, levels, language),
-    customersTab(sorted, language, rows),
+    customersTab(sorted, language, rows, summary.predictions?.parameters !== undefined),
   ];
   for (const segment of SEGMENTS) {
     const members = bySegment.get(segment.id);

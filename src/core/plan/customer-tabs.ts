@@ -84,17 +84,63 @@ export function sortForDisplay(
   return ranked.map((entry) => entry.customer);
 }
 
+/**
+ * The predictions (predict/predictions.ts), on the Customers tab only when the run has them: three columns past
+ * the 26 of every customer tab, so the segment tabs keep the width of a new sheet.
+ */
+function withPredictions(
+  block: BlockPlan,
+  customers: readonly CustomerRecord[],
+  language: Language,
+): BlockPlan {
+  const t = (vi: string, en: string) => (language === 'vi' ? vi : en);
+  const orNull = (value: number | undefined) => (value === undefined ? null : value);
+  return {
+    ...block,
+    columns: [
+      ...block.columns,
+      { header: t('Xác suất còn là khách', 'P(still a customer)'), kind: 'percent', width: 110 },
+      {
+        header: t('Số lần mua dự kiến (90 ngày)', 'Expected purchases (90 days)'),
+        kind: 'number',
+        width: 130,
+      },
+      { header: t('Giá trị dự kiến 12 tháng', 'Predicted 12-month value'), kind: 'money', width: 130 },
+    ],
+    rows: block.rows.map((row, i) => {
+      const customer = customers[i]!;
+      const expected = customer.expectedPurchases;
+      return [
+        ...row,
+        orNull(customer.pAlive),
+        expected === undefined ? null : Math.round(expected * 100) / 100,
+        orNull(customer.predictedValue),
+      ];
+    }),
+  };
+}
+
 export function customersTab(
   customers: readonly CustomerRecord[],
   language: Language,
   customerRows?: CustomerRows,
+  predictions = false,
 ): TabPlan {
+  const block = customerBlock(
+    'customers',
+    customers,
+    language,
+    NEUTRAL_HEADER,
+    true,
+    undefined,
+    customerRows,
+  );
   return {
     key: 'customers',
     role: 'customers',
     name: TAB_NAMES.customers[language],
     tabColour: CUSTOMERS_TAB,
-    blocks: [customerBlock('customers', customers, language, NEUTRAL_HEADER, true, undefined, customerRows)],
+    blocks: [predictions ? withPredictions(block, customers, language) : block],
     frozenRows: 1,
     filter: true,
     charts: [],

@@ -7,6 +7,7 @@ import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
 import { amountText, say, wholeNumberText } from '../i18n';
 import type { RunSummary } from '../summary';
+import { MIN_REPEAT_BUYERS } from '../predict/predictions';
 import { chip, headerBand, heatColour, NEUTRAL_HEADER, SUMMARY_TAB } from './colours';
 import { TAB_NAMES } from './labels';
 import type { BlockPlan, PlanValue, TabPlan } from './types';
@@ -248,6 +249,96 @@ function cutsBlock(summary: RunSummary, anchorRow: number, language: Language): 
   );
 }
 
+/** The purchase and value models (predict/predictions.ts): what was fitted on what, or why nothing was. */
+function predictionsBlock(summary: RunSummary, anchorRow: number, language: Language): BlockPlan | undefined {
+  const predictions = summary.predictions;
+  if (!predictions) return undefined;
+  const t = (vi: string, en: string) => say(language, vi, en);
+  const round = (value: number, digits: number) => Number(value.toPrecision(digits));
+  const rows: [string, PlanValue][] = [
+    [
+      t('Mô hình', 'Model'),
+      t(
+        'MBG/NBD (số lần mua) và Gamma-Gamma (giá trị đơn)',
+        'MBG/NBD (purchases) and Gamma-Gamma (order value)',
+      ),
+    ],
+    [t('Khách mua lặp lại', 'Repeat buyers'), wholeNumberText(predictions.repeatBuyers, language)],
+  ];
+  const parameters = predictions.parameters;
+  if (!parameters) {
+    rows.push([
+      t('Dự đoán', 'Predictions'),
+      t(
+        `Không hiển thị: cần ít nhất ${MIN_REPEAT_BUYERS} khách mua lặp lại để ước lượng ổn định.`,
+        `Not shown: a stable fit needs at least ${MIN_REPEAT_BUYERS} repeat buyers.`,
+      ),
+    ]);
+  } else {
+    rows.push(
+      [
+        t('Khách dùng để ước lượng', 'Customers used for the fit'),
+        wholeNumberText(predictions.customersUsed, language),
+      ],
+      [
+        t('Tham số (đơn vị: ngày)', 'Parameters (time in days)'),
+        `r ${round(parameters.r, 4)} · α ${round(parameters.alpha, 4)} · a ${round(parameters.a, 4)} · b ${round(parameters.b, 4)}`,
+      ],
+      [
+        t('Tham số giá trị đơn', 'Order-value parameters'),
+        parameters.p === undefined
+          ? t('không ước lượng được', 'no stable fit')
+          : `p ${round(parameters.p, 4)} · q ${round(parameters.q!, 4)} · γ ${round(parameters.gamma!, 4)}`,
+      ],
+      [
+        t('Kỳ dự đoán số lần mua', 'Purchase horizon'),
+        t(`${predictions.horizonDays} ngày`, `${predictions.horizonDays} days`),
+      ],
+    );
+  }
+  return block(
+    'predictions',
+    t('Dự đoán', 'Predictions'),
+    { row: anchorRow, column: 1 },
+    {
+      columns: [
+        { header: t('Mục', 'Item'), kind: 'text', width: 260 },
+        { header: t('Giá trị', 'Value'), kind: 'text', width: 420 },
+      ],
+      rows,
+    },
+  );
+}
+
+/** Predicted against actual purchases in the holdout period, per repeat purchases before the cut. */
+function calibrationBlock(summary: RunSummary, anchorRow: number, language: Language): BlockPlan | undefined {
+  const calibration = summary.predictions?.calibration;
+  if (!calibration) return undefined;
+  const t = (vi: string, en: string) => say(language, vi, en);
+  return block(
+    'calibration',
+    t(
+      `Kiểm tra dự đoán: ước lượng đến ${calibration.cutDay}, so với ${calibration.holdoutDays} ngày sau đó`,
+      `Check of the predictions: fitted up to ${calibration.cutDay}, against the ${calibration.holdoutDays} days after`,
+    ),
+    { row: anchorRow, column: 1 },
+    {
+      columns: [
+        { header: t('Số lần mua lặp lại trước đó', 'Repeat purchases before'), kind: 'text', width: 200 },
+        { header: t('Khách hàng', 'Customers'), kind: 'integer', width: 90 },
+        { header: t('Số lần mua thực tế (TB)', 'Actual purchases (mean)'), kind: 'number', width: 150 },
+        { header: t('Số lần mua dự đoán (TB)', 'Predicted purchases (mean)'), kind: 'number', width: 160 },
+      ],
+      rows: calibration.groups.map((group) => [
+        group.repeatPurchases,
+        group.customers,
+        Math.round(group.actual * 100) / 100,
+        Math.round(group.predicted * 100) / 100,
+      ]),
+    },
+  );
+}
+
 /** Blocks stacked down column A with one blank row between them; the chart sits to the right. */
 export function summaryTab(
   summary: RunSummary,
@@ -272,6 +363,10 @@ export function summaryTab(
   }
   place((row) => cutsBlock(summary, row, language));
   place((row) => factsBlock(summary, row, language));
+  const predictions = predictionsBlock(summary, nextRow, language);
+  if (predictions) place(() => predictions);
+  const calibration = calibrationBlock(summary, nextRow, language);
+  if (calibration) place(() => calibration);
   return {
     key: 'summary',
     role: 'summary',
@@ -289,6 +384,18 @@ export function summaryTab(
         valueColumns: [1],
         anchor: { row: 2, column: 11 },
       },
+      ...(calibration
+        ? [
+            {
+              kind: 'column' as const,
+              title: say(language, 'Số lần mua: thực tế và dự đoán', 'Purchases: actual and predicted'),
+              blockId: 'calibration',
+              labelColumn: 0,
+              valueColumns: [2, 3],
+              anchor: { row: calibration.anchor.row, column: 7 },
+            },
+          ]
+        : []),
     ],
     hidden: false,
   };

@@ -22,7 +22,10 @@ export interface Histories {
   meanRepeatValue: Float64Array;
 }
 
-export function historiesFromPurchases(customers: readonly (readonly Purchase[])[], asOfDay: number): Histories {
+export function historiesFromPurchases(
+  customers: readonly (readonly Purchase[])[],
+  asOfDay: number,
+): Histories {
   const n = customers.length;
   const x = new Float64Array(n);
   const tx = new Float64Array(n);

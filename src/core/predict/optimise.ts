@@ -89,6 +89,9 @@ function nelderMead(
   return { logs: simplex[0]!.x, value: simplex[0]!.f, evaluations };
 }
 
+/** Evaluations of the first, short search from each starting point. */
+const SCOUT_EVALUATIONS = 150;
+
 /** Minimises `f` over positive parameters, starting from each of `starts` (parameters, not logs). */
 export function minimisePositive(
   f: (params: number[]) => number,
@@ -97,25 +100,67 @@ export function minimisePositive(
 ): Minimum {
   const logMin = options.logMin ?? -15;
   const logMax = options.logMax ?? 15;
-  const maxEvaluations = options.maxEvaluations ?? 4000;
-  const tolerance = options.tolerance ?? 1e-11;
+  const maxEvaluations = options.maxEvaluations ?? 2000;
+  const tolerance = options.tolerance ?? 1e-10;
   const restarts = options.restarts ?? 3;
   const objective = (logs: number[]) =>
     logs.some((v) => v < logMin || v > logMax) ? Infinity : f(logs.map(Math.exp));
-  let best: { logs: number[]; value: number } | undefined;
+  // A short search from every start, then the best one searched to the end and restarted from where it
+  // stopped until a restart no longer improves it (Nelder–Mead can stall on a ridge).
   let evaluations = 0;
+  let best: { logs: number[]; value: number } | undefined;
   for (const start of starts) {
-    let logs = start.map(Math.log);
-    let value = Infinity;
-    for (let round = 0; round <= restarts; round++) {
-      const found = nelderMead(objective, logs, round === 0 ? 0.5 : 0.1, maxEvaluations, tolerance);
-      evaluations += found.evaluations;
-      const improved = found.value < value - tolerance * (Math.abs(value) + 1);
-      logs = found.logs;
-      value = Math.min(value, found.value);
-      if (!improved && round > 0) break;
-    }
-    if (!best || value < best.value) best = { logs, value };
+    const found = nelderMead(objective, start.map(Math.log), 0.5, SCOUT_EVALUATIONS, tolerance);
+    evaluations += found.evaluations;
+    if (!best || found.value < best.value) best = found;
   }
-  return { point: best!.logs.map(Math.exp), value: best!.value, evaluations };
+  let { logs, value } = best!;
+  for (let round = 0; round <= restarts; round++) {
+    const found = nelderMead(objective, logs, round === 0 ? 0.3 : 0.05, maxEvaluations, tolerance);
+    evaluations += found.evaluations;
+    const improved = found.value < value - tolerance * (Math.abs(value) + 1);
+    if (found.value <= value) ({ logs, value } = found);
+    if (!improved && round > 0) break;
+  }
+  return { point: logs.map(Math.exp), value, evaluations };
+}
+
+/**
+ * Standard errors of the logs of the parameters at a minimum of `f` (a mean negative log-likelihood over `n`
+ * customers): the square roots of the diagonal of the inverse observed information, n × the Hessian of `f`
+ * in the logs, by central differences.
+ */
+export function logStandardErrors(f: (params: number[]) => number, point: number[], n: number): number[] {
+  const logs = point.map(Math.log);
+  const k = logs.length;
+  const h = 1e-3;
+  const at = (shift: number[]) => f(logs.map((v, i) => Math.exp(v + shift[i]!)));
+  const unit = (i: number, s: number) => logs.map((_, j) => (j === i ? s : 0));
+  const hessian = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const f0 = at(new Array<number>(k).fill(0));
+  for (let i = 0; i < k; i++) {
+    hessian[i]![i] = ((at(unit(i, h)) - 2 * f0 + at(unit(i, -h))) / (h * h)) * n;
+    for (let j = 0; j < i; j++) {
+      const both = (si: number, sj: number) => at(logs.map((_, m) => (m === i ? si : m === j ? sj : 0)));
+      const value = ((both(h, h) - both(h, -h) - both(-h, h) + both(-h, -h)) / (4 * h * h)) * n;
+      hessian[i]![j] = value;
+      hessian[j]![i] = value;
+    }
+  }
+  // Gauss–Jordan inverse of the small symmetric matrix.
+  const a = hessian.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
+  for (let col = 0; col < k; col++) {
+    let pivot = col;
+    for (let row = col + 1; row < k; row++)
+      if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    const divisor = a[col]![col]!;
+    for (let j = 0; j < 2 * k; j++) a[col]![j]! /= divisor;
+    for (let row = 0; row < k; row++) {
+      if (row === col) continue;
+      const factor = a[row]![col]!;
+      for (let j = 0; j < 2 * k; j++) a[row]![j]! -= factor * a[col]![j]!;
+    }
+  }
+  return Array.from({ length: k }, (_, i) => Math.sqrt(Math.max(0, a[i]![k + i]!)));
 }

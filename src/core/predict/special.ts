@@ -37,7 +37,9 @@ export function logAddExp(a: number, b: number): number {
 }
 
 /** Relative size of the last term kept: the sum is exact to about this much. */
-const HYP2F1_TOLERANCE = 1e-15;
+const HYP2F1_TOLERANCE = 1e-13;
+/** Terms are summed as plain numbers, rescaled by this when they grow past it (their logs would cost more). */
+const RESCALE_ABOVE = 1e200;
 const HYP2F1_MAX_TERMS = 100_000;
 
 /**
@@ -48,14 +50,21 @@ const HYP2F1_MAX_TERMS = 100_000;
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {
   if (z === 0) return 0;
   if (!(z > 0 && z < 1)) throw new RangeError(`2F1 needs 0 ≤ z < 1; z = ${z}`);
-  const logZ = Math.log(z);
-  let logTerm = 0;
-  let logSum = 0;
+  let term = 1;
+  let sum = 1;
+  let logScale = 0;
   for (let k = 0; k < HYP2F1_MAX_TERMS; k++) {
-    logTerm += Math.log(a + k) + Math.log(b + k) - Math.log(c + k) - Math.log(k + 1) + logZ;
-    logSum = logAddExp(logSum, logTerm);
-    const ratio = ((a + k + 1) * (b + k + 1) * z) / ((c + k + 1) * (k + 2));
-    if (ratio < 1 && logTerm - logSum < Math.log(HYP2F1_TOLERANCE * (1 - ratio))) return logSum;
+    const ratio = ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
+    term *= ratio;
+    sum += term;
+    if (sum > RESCALE_ABOVE) {
+      term /= RESCALE_ABOVE;
+      sum /= RESCALE_ABOVE;
+      logScale += Math.log(RESCALE_ABOVE);
+    }
+    // Past the peak the terms fall at least geometrically: the rest is below term · r / (1 − r).
+    const next = ((a + k + 1) * (b + k + 1) * z) / ((c + k + 1) * (k + 2));
+    if (next < 1 && term * next < HYP2F1_TOLERANCE * (1 - next) * sum) break;
   }
-  return logSum;
+  return Math.log(sum) + logScale;
 }
