@@ -164,7 +164,17 @@ function editDefinitions(
   language: Language,
   change: (rows: SavedFilterSegment[]) => SavedFilterSegment[],
 ): FilterSegmentList {
+  // getDocumentLock is null outside a bound document (LockService reference): say so rather than crash.
   const lock = LockService.getDocumentLock();
+  if (!lock) {
+    throw new UserError(
+      say(
+        language,
+        'Không lấy được khóa của bảng tính này (hãy mở Segment Tabs từ trong bảng tính rồi thử lại).',
+        "Could not get this spreadsheet's lock (open Segment Tabs from inside the spreadsheet, then try again).",
+      ),
+    );
+  }
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserError(
       say(

@@ -13,7 +13,7 @@ export function userLanguage(): Language {
 export function getSetup(): SetupInfo {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const owned = new Set(findOwnedTabs(spreadsheet).map((tab) => tab.sheet.getSheetId()));
+  const owned = new Set(findOwnedTabs(spreadsheet).map((tab) => tab.sheetId));
   const sheets: SheetChoice[] = [];
   for (const sheet of spreadsheet.getSheets()) {
     if (owned.has(sheet.getSheetId())) continue;
