@@ -361,7 +361,15 @@ export function writeTabs(
       tidied.push(name);
     }
   }
-  const context: WriteContext = { spreadsheet, sized, options, names, guard, templates: new Map() };
+  const context: WriteContext = {
+    spreadsheet,
+    sized,
+    options,
+    names,
+    guard,
+    templates: new Map(),
+    inserted: [],
+  };
   const written =
     budget.mode === 'staged'
       ? writeStaged(context, toReplace, nameOf)
@@ -377,6 +385,8 @@ interface WriteContext {
   guard: TimeGuard;
   /** Template tab per frozen-row count, while they exist. */
   templates: Map<number, { sheet: Sheet; name: string }>;
+  /** Every tab this run inserted, from the moment it is inserted (a failure midway removes it too). */
+  inserted: Sheet[];
 }
 
 /**
@@ -418,6 +428,7 @@ function insertAndWrite(context: WriteContext, index: number, name: string): She
   return guard.measure(entry.calls, entry.written, () => {
     const template = context.templates.get(frozenRowsOf(entry.tab))?.sheet;
     const sheet = template ? spreadsheet.insertSheet(name, { template }) : spreadsheet.insertSheet(name);
+    context.inserted.push(sheet);
     const id = sheet.getSheetId();
     names.take(name, id);
     writeTab(sheet, id, entry, index, options);
@@ -444,11 +455,9 @@ function writeStaged(
 ): WrittenTab[] {
   const { spreadsheet, sized, options, names, guard } = context;
   const staged: { sheet: Sheet; name: string; final: boolean }[] = [];
+  const ours = () => [...[...context.templates.values()].map((t) => t.sheet), ...context.inserted];
   const stop = () => {
-    removeQuietly(spreadsheet, [
-      ...[...context.templates.values()].map((t) => t.sheet),
-      ...staged.map((s) => s.sheet),
-    ]);
+    removeQuietly(spreadsheet, ours());
     return timeUpError(options.language, guard.elapsedSeconds(), []);
   };
   const swapCalls = toReplace.length + sized.length;
@@ -464,11 +473,7 @@ function writeStaged(
     deleteTemplates(context);
     if (guard.wouldPass(swapCalls + staged.length, 0)) throw stop();
   } catch (error) {
-    if (!(error instanceof Error && error.name === 'UserError'))
-      removeQuietly(spreadsheet, [
-        ...[...context.templates.values()].map((t) => t.sheet),
-        ...staged.map((s) => s.sheet),
-      ]);
+    if (!(error instanceof Error && error.name === 'UserError')) removeQuietly(spreadsheet, ours());
     throw error;
   }
   const replaced: string[] = [];
@@ -492,10 +497,7 @@ function writeStaged(
     });
   } catch (error) {
     if (replaced.length === 0) {
-      removeQuietly(
-        spreadsheet,
-        staged.map((s) => s.sheet),
-      );
+      removeQuietly(spreadsheet, context.inserted);
       throw error;
     }
     throw new PartialWriteError(error, replaced);
@@ -518,7 +520,6 @@ function writeInPlace(
   const replaced: string[] = [];
   const written: WrittenTab[] = [];
   let level = startCells;
-  let current: Sheet | null = null;
   const remove = (old: OwnedTab) => {
     spreadsheet.deleteSheet(old.sheet);
     level -= cellsOf.get(old.sheetId) ?? 0;
@@ -546,7 +547,6 @@ function writeInPlace(
       const wanted = truncateName(entry.tab.name, '');
       const name = names.has(wanted) ? names.free(stagingName(options.run, index)) : wanted;
       const sheet = insertAndWrite(context, index, name);
-      current = sheet;
       level += entry.cells;
       let finalName = name;
       if (beside) {
@@ -559,7 +559,6 @@ function writeInPlace(
         }
       }
       written.push({ key: entry.tab.key, role: entry.tab.role, name: finalName, sheet });
-      current = null;
     });
     deleteTemplates(context);
     return written;
@@ -567,7 +566,7 @@ function writeInPlace(
     if (error instanceof Error && error.name === 'UserError') throw error;
     removeQuietly(spreadsheet, [
       ...[...context.templates.values()].map((template) => template.sheet),
-      ...(current ? [current] : []),
+      ...context.inserted.slice(written.length),
     ]);
     if (replaced.length === 0) throw error;
     throw new PartialWriteError(error, replaced);
