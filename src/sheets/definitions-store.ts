@@ -58,7 +58,8 @@ export function storeDefinitions(
   const grid = tabGrid(plan, language, zoneClock(spreadsheet.getSpreadsheetTimeZone()));
   let sheet = stored.tab?.sheet;
   if (!sheet) {
-    sheet = spreadsheet.insertSheet(freeTabName(spreadsheet, plan.name));
+    // At the end: without an index Sheets inserts after the active tab.
+    sheet = spreadsheet.insertSheet(freeTabName(spreadsheet, plan.name), spreadsheet.getNumSheets());
     markOwned(
       sheet,
       { key: plan.key, role: plan.role, run: SIDEBAR_WRITER, started: Date.now(), seq: 0 },

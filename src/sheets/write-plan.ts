@@ -268,6 +268,11 @@ class TakenNames {
     this.names.set(name.toLowerCase(), id);
   }
 
+  /** Tabs in the spreadsheet (each has one name). */
+  count(): number {
+    return this.names.size;
+  }
+
   release(name: string): void {
     this.names.delete(name.toLowerCase());
   }
@@ -399,7 +404,8 @@ function makeTemplates(context: WriteContext): void {
     const frozen = frozenRowsOf(entry.tab);
     if (frozen === 0 || templates.has(frozen)) return;
     const name = names.free(templateName(options.run, frozen));
-    const sheet = spreadsheet.insertSheet(name);
+    // At the end: without an index Sheets inserts after the active tab, among the user's tabs.
+    const sheet = spreadsheet.insertSheet(name, names.count());
     const id = sheet.getSheetId();
     names.take(name, id);
     templates.set(frozen, { sheet, name });
@@ -427,7 +433,11 @@ function insertAndWrite(context: WriteContext, index: number, name: string): She
   options.onTab?.(index, sized.length, entry.tab.name);
   return guard.measure(entry.calls, entry.written, () => {
     const template = context.templates.get(frozenRowsOf(entry.tab))?.sheet;
-    const sheet = template ? spreadsheet.insertSheet(name, { template }) : spreadsheet.insertSheet(name);
+    // At the end (an index): without one Sheets inserts after the active tab, among the user's tabs.
+    const at = names.count();
+    const sheet = template
+      ? spreadsheet.insertSheet(name, at, { template })
+      : spreadsheet.insertSheet(name, at);
     context.inserted.push(sheet);
     const id = sheet.getSheetId();
     names.take(name, id);
