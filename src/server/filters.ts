@@ -25,6 +25,7 @@ import type {
   FilterSegmentDraft,
   FilterSegmentInfo,
   FilterSegmentList,
+  FilterTable,
   Language,
   SheetSelection,
 } from '../shared/api';
@@ -155,6 +156,60 @@ export function countFilterSegment(request: FilterCountRequest): FilterCount {
     samples: matched.indexes.slice(0, SAMPLE_SIZE).map((index) => {
       const customer = result.customers[index]!;
       return customer.name || customer.code || customer.phone;
+    }),
+  };
+}
+
+/** What the filter fields read of a customer (src/core/filter/fields.ts): the columns of a FilterTable. */
+export const FILTER_TABLE_FIELDS = [
+  'code',
+  'name',
+  'phone',
+  'email',
+  'gender',
+  'birthDay',
+  'birthdayMonth',
+  'age',
+  'ageBand',
+  'tier',
+  'points',
+  'channel',
+  'city',
+  'province',
+  'region',
+  'tags',
+  'registeredDay',
+  'tenureDays',
+  'firstPurchaseDay',
+  'lastPurchaseDay',
+  'recencyDays',
+  'frequency',
+  'totalSpend',
+  'averageOrder',
+  'monetary',
+  'lastStore',
+  'lastCity',
+  'r',
+  'f',
+  'm',
+  'rfmCode',
+  'segmentId',
+] as const;
+
+/**
+ * The engine once on the selection, as countFilterSegment runs it, and every customer's filter fields: the
+ * sidebar then counts each edit of a filter itself (the filter engine is pure core code), with no server call.
+ */
+export function getFilterTable(request: FilterDataRequest): FilterTable {
+  const result = engineOnSelection(SpreadsheetApp.getActiveSpreadsheet(), request);
+  const fields = [...FILTER_TABLE_FIELDS];
+  return {
+    asOf: result.summary.facts.asOf,
+    asOfDay: result.summary.facts.asOfDay,
+    fields,
+    rows: result.customers.map((customer) => {
+      const record = customer as unknown as Record<string, unknown>;
+      return fields.map((name) => (record[name] ?? null) as string | number | string[] | null);
     }),
   };
 }
