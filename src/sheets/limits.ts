@@ -114,9 +114,8 @@ export function overBudgetError(input: BudgetInput, budget: Budget, language: La
  * Time comes from `now` (Date.now in Apps Script), so the emulator's virtual clock drives it in tests.
  */
 export class TimeGuard {
-  private writingMs = 0;
-  private writtenCells = 0;
-  private writtenCalls = 0;
+  /** Each measured write step: its calls, cells and time. */
+  private readonly steps: { calls: number; cells: number; ms: number }[] = [];
 
   constructor(
     private readonly now: () => number,
@@ -124,14 +123,21 @@ export class TimeGuard {
     readonly deadline: number = started + RUN_DEADLINE_MS,
   ) {}
 
-  private msPerCell(): number {
-    if (this.writtenCells === 0) return PRIOR_MS_PER_CELL;
-    const measured = (this.writingMs - this.writtenCalls * PRIOR_MS_PER_CALL) / this.writtenCells;
-    return Math.max(PRIOR_MS_PER_CELL, measured);
-  }
-
+  /**
+   * Priors until a step has been measured. Then the cost of a call is the cheapest measured per call (a step's
+   * time as if it all went to its calls: an upper bound for the step with the fewest cells), and the cost of a
+   * cell the most any step left for its cells after that; neither below its prior.
+   */
   predict(calls: number, cellCount: number): number {
-    return calls * PRIOR_MS_PER_CALL + cellCount * this.msPerCell();
+    let perCall = PRIOR_MS_PER_CALL;
+    let perCell = PRIOR_MS_PER_CELL;
+    if (this.steps.length > 0) {
+      perCall = Math.max(PRIOR_MS_PER_CALL, Math.min(...this.steps.map((step) => step.ms / step.calls)));
+      for (const step of this.steps) {
+        if (step.cells > 0) perCell = Math.max(perCell, (step.ms - step.calls * perCall) / step.cells);
+      }
+    }
+    return calls * perCall + cellCount * perCell;
   }
 
   /** Whether a step of `calls` round trips writing `cellCount` cells would end after the deadline. */
@@ -143,9 +149,7 @@ export class TimeGuard {
   measure<T>(calls: number, cellCount: number, step: () => T): T {
     const start = this.now();
     const result = step();
-    this.writingMs += this.now() - start;
-    this.writtenCalls += calls;
-    this.writtenCells += cellCount;
+    this.steps.push({ calls: Math.max(1, calls), cells: cellCount, ms: this.now() - start });
     return result;
   }
 

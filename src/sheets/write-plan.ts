@@ -126,10 +126,13 @@ function unfinishedRuns(owned: readonly OwnedTab[]): Set<string> {
   return new Set(owned.filter((tab) => tab.mark.role === 'template').map((tab) => tab.mark.run));
 }
 
-/** Owned tabs a run that died left behind: its templates and every tab it wrote. */
+/**
+ * Owned tabs a run that died left behind: its templates and every tab it wrote, but for the definitions tab
+ * (written once, by a first run, then edited by the user and the sidebar: it is never a leftover).
+ */
 export function leftoverTabs(owned: readonly OwnedTab[]): OwnedTab[] {
   const unfinished = unfinishedRuns(owned);
-  return owned.filter((tab) => unfinished.has(tab.mark.run));
+  return owned.filter((tab) => unfinished.has(tab.mark.run) && tab.mark.role !== 'definitions');
 }
 
 /**

@@ -194,8 +194,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         Date: vm.runInContext('Date', context) as DateConstructor,
         Error: vm.runInContext('Error', context) as ErrorConstructor,
       };
-      // With simulated timing the script's clock is the virtual one (the time guard reads Date.now()).
-      if (world.timing) world.realm.Date.now = () => world.now();
+      // With simulated timing (set now or later) the script's clock is the virtual one: Date.now() is what a
+      // run's time guard reads.
+      const realNow = world.realm.Date.now.bind(world.realm.Date);
+      world.realm.Date.now = () => (world.timing ? world.now() : realNow());
     },
     world,
   };

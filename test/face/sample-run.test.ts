@@ -61,7 +61,11 @@ describe('the sample shop, run from the sidebar on the built bundle', () => {
       expect(view.background(1, 0)).toBeNull();
       expect(view.frozenRows).toBe(1);
       expect(view.filter).toEqual({ row: 1, column: 1, numRows: segment.customers + 1, numColumns: 26 });
-      expect(view.mark).toMatchObject({ key: `segment:${segment.id}`, role: 'segment', run: run.result.runId });
+      expect(view.mark).toMatchObject({
+        key: `segment:${segment.id}`,
+        role: 'segment',
+        run: run.result.runId,
+      });
       // Trimmed to the data plus one spare row, not Sheets' default 1000.
       expect(view.maxRows).toBe(segment.customers + 2);
       expect(view.display[1]![columnOf(view, 'Phân khúc')]).toBe(segment.name);
