@@ -29,7 +29,10 @@ export interface ScaleRun {
 }
 
 export interface ScaleMeasurement {
+  /** Cells of the pasted values (rows × columns of the data). */
   inputCells: number;
+  /** Cells of the input tabs as Sheets counts them (a paste keeps a new tab's 26 columns). */
+  inputSheetCells: number;
   invoiceColumns: number;
   customerColumns: number;
   customerRows: number;
@@ -77,7 +80,8 @@ function measure(session: FaceSession, run: () => ReturnType<typeof fullRunOnEmu
   } catch (error) {
     return {
       ok: false,
-      message: error instanceof Error ? error.message : String(error),
+      // An error of the bundle's vm realm: not `instanceof Error` here.
+      message: String((error as { message?: unknown }).message ?? error),
       cellsRead: read,
       cellsBefore: before,
       cellsAfter: book.cellCount(),
@@ -110,6 +114,9 @@ function main(): void {
   const first = measure(session, () => fullRunOnEmulator(invoices, customers, { on: session }));
   const measurement: ScaleMeasurement = {
     inputCells: invoices.length * width(invoices) + customers.length * width(customers),
+    inputSheetCells: ['Hóa đơn', 'Khách hàng']
+      .map((name) => session.emulator.world.book.findByName(name)?.cellCount() ?? 0)
+      .reduce((sum, value) => sum + value, 0),
     invoiceColumns: width(invoices),
     customerColumns: width(customers),
     customerRows: customers.length,

@@ -52,20 +52,36 @@ function runText(run) {
   return `${n(run.calls)} calls, ${n(run.cellsRead)} read, ${n(run.cellsWritten)} written, peak ${n(run.peakCells)}${run.inPlace ? ' (in place)' : ''}, ${(run.ms / 1000).toFixed(1)} s`;
 }
 
+/** A pasted tab keeps a new tab's 26 columns unless the empty ones are deleted. */
+const NEW_SHEET_COLUMNS = 26;
+
 /**
- * Largest invoice rows that fit, from a measured shop: input = rows × columns + customer rows × customer
- * columns (customers ≈ rows / 10, as the generator makes them), output = measured cells per customer.
+ * Largest invoice rows that fit, from a measured shop: input = rows × sheet columns + customer rows × customer
+ * sheet columns (customers ≈ rows / 10, as the generator makes them), output = measured cells per customer;
+ * sheet columns are the data's, or 26 when the empty columns of a paste are kept.
  */
 function largestShops(measured) {
   const base = measured.find((m) => m.first.ok) ?? measured[0];
   const perCustomer = base.outputCells / base.customers;
   const customerShare = base.customers / base.rows;
-  const rowsFor = (columns, copies) => {
+  const rowsFor = (columns, copies, trimmed) => {
+    const sheetColumns = (c) => (trimmed ? c : Math.max(c, NEW_SHEET_COLUMNS));
     // rows × columns + rows × share × (customerColumns + copies × perCustomer) + SPARE ≤ LIMIT
-    const perRow = columns + customerShare * (base.customerColumns + copies * perCustomer);
+    const perRow =
+      sheetColumns(columns) + customerShare * (sheetColumns(base.customerColumns) + copies * perCustomer);
     return Math.floor((LIMIT - SPARE) / perRow / 1000) * 1000;
   };
-  return { perCustomer, customerShare, rows: [8, 12, 17, 25, 40].map((columns) => ({ columns, once: rowsFor(columns, 1), staged: rowsFor(columns, 2) })) };
+  return {
+    perCustomer,
+    customerShare,
+    rows: [8, 12, 17, 25, 40].map((columns) => ({
+      columns,
+      once: rowsFor(columns, 1, false),
+      staged: rowsFor(columns, 2, false),
+      onceTrimmed: rowsFor(columns, 1, true),
+      stagedTrimmed: rowsFor(columns, 2, true),
+    })),
+  };
 }
 
 function section(measured, machine) {
@@ -74,12 +90,14 @@ function section(measured, machine) {
     `Written by \`node bench/sheets-scale.mjs\` (called by \`npm run bench\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine}.`,
     'The built add-on (dist/Code.js) on the emulator, in a fresh process per shop: a first run, then a re-run of the same spreadsheet. Calls are Sheets service calls of runSegmentation (test/face/full-run.ts); cells read are what getValues returned, cells written what setValues wrote; the peak is the spreadsheet\'s cells (every tab\'s rows × columns) at its highest during the run, against the 10,000,000 limit. Times are the emulator\'s, not Apps Script\'s.',
     '',
-    '| Invoice rows | Input cells (invoices × columns + customers) | Output cells | First run | Re-run |',
-    '| --- | --- | --- | --- | --- |',
+    'Cells read include the sidebar\'s getSetup and detectColumns (separate executions before the run, which read each input tab once more); the run itself reads each input tab once.',
+    '',
+    '| Invoice rows | Input data (rows × columns) | Input tabs as Sheets counts them | Output cells | First run | Re-run |',
+    '| --- | --- | --- | --- | --- | --- |',
   );
   for (const m of measured) {
     lines.push(
-      `| ${sizeLabel(m.rows)} | ${n(m.inputCells)} (${n(m.rows)} × ${m.invoiceColumns} + ${n(m.customerRows)} × ${m.customerColumns}) | ${m.first.ok ? n(m.outputCells) : '–'} | ${runText(m.first)} | ${runText(m.rerun)} |`,
+      `| ${sizeLabel(m.rows)} | ${n(m.inputCells)} (${n(m.rows)} × ${m.invoiceColumns} + ${n(m.customerRows)} × ${m.customerColumns}) | ${n(m.inputSheetCells)} (26 columns each) | ${m.first.ok ? n(m.outputCells) : '–'} | ${runText(m.first)} | ${runText(m.rerun)} |`,
     );
   }
   const refused = measured.find((m) => !m.first.ok);
@@ -89,9 +107,12 @@ function section(measured, machine) {
     '',
     `Largest shop that fits, from the measured output (${largest.perCustomer.toFixed(1)} cells per customer, one customer per ${(1 / largest.customerShare).toFixed(1)} invoice rows, the customer sheet as in these shops), per number of invoice-sheet columns: "once" is the largest that can run at all (a re-run then replaces tabs in place), "staged" the largest whose re-runs still write every new tab beside the old ones.`,
     '',
-    '| Invoice columns | Runs (once / in place) | Re-runs staged |',
-    '| --- | --- | --- |',
-    ...largest.rows.map((row) => `| ${row.columns} | ${n(row.once)} rows | ${n(row.staged)} rows |`),
+    '| Invoice columns | Runs (once / in place), as pasted | Re-runs staged, as pasted | Runs, empty columns deleted | Re-runs staged, empty columns deleted |',
+    '| --- | --- | --- | --- | --- |',
+    ...largest.rows.map(
+      (row) =>
+        `| ${row.columns} | ${n(row.once)} | ${n(row.staged)} | ${n(row.onceTrimmed)} | ${n(row.stagedTrimmed)} |`,
+    ),
   );
   return lines.join('\n');
 }
@@ -111,8 +132,6 @@ export async function sheetsScale(machine = 'this machine') {
   const path = join(ROOT, 'bench', 'RESULTS.md');
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
   const at = current.indexOf(HEADING);
-  const next = at < 0 ? current.indexOf('\n## ', 0) : -1;
-  void next;
   let updated;
   if (at >= 0) {
     const end = current.indexOf('\n## ', at + HEADING.length);

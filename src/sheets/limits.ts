@@ -40,6 +40,8 @@ export interface BudgetInput {
   current: number;
   /** Cells of the input tabs (part of `current`), for the message. */
   input: number;
+  /** Cells of the input tabs' data (rows × columns read): the rest of `input` is empty rows and columns. */
+  inputData: number;
   /** Cells of tabs deleted before anything is written (leftovers of a run that died). */
   tidied: number;
   /** The previous run's tabs this run replaces, by key, with their cells (part of `current`). */
@@ -92,18 +94,28 @@ export function overBudgetError(input: BudgetInput, budget: Budget, language: La
   const n = (value: number) => cells(value, language);
   const others = input.current - input.input - input.replaced.reduce((s, o) => s + o.cells, 0) - input.tidied;
   const need = budget.inPlace;
+  // Sheets counts a tab's empty columns too: a 17-column paste keeps a new tab's 26.
+  const empty = input.input - input.inputData;
+  const emptyHint =
+    empty > 0
+      ? say(
+          language,
+          `xóa các cột và dòng trống của sheet đầu vào (chúng chiếm ${n(empty)} ô), `,
+          `delete the empty columns and rows of the input sheets (they take ${n(empty)} cells), `,
+        )
+      : '';
   return new UserError(
     say(
       language,
       `Kết quả không vừa bảng tính: cần khoảng ${n(need)} ô, mà một bảng tính Google chỉ chứa tối đa ${n(CELL_LIMIT)} ô. ` +
         `Dữ liệu đầu vào chiếm ${n(input.input)} ô, các tab khác ${n(Math.max(0, others))} ô, các tab kết quả mới ${n(budget.output)} ô ` +
         `(trong đó các tab từng phân khúc ${n(budget.segmentTabs)} ô). Chưa ghi gì; các tab trước đó vẫn giữ nguyên. ` +
-        `Cách khắc phục: bớt phân khúc lọc đang bật, xóa các tab không dùng hoặc dữ liệu cũ, ` +
+        `Cách khắc phục: ${emptyHint}bớt phân khúc lọc đang bật, xóa các tab không dùng hoặc dữ liệu cũ, ` +
         `hoặc dùng bản dòng lệnh (npm start) trên tệp .xlsx/.csv; cửa hàng lớn hơn nên dùng BigQuery.`,
       `The results do not fit in the spreadsheet: they need about ${n(need)} cells, and a Google spreadsheet holds at most ${n(CELL_LIMIT)}. ` +
         `The input sheets take ${n(input.input)} cells, your other tabs ${n(Math.max(0, others))}, the new result tabs ${n(budget.output)} ` +
         `(of which the per-segment tabs ${n(budget.segmentTabs)}). Nothing was written; the previous result tabs are unchanged. ` +
-        `Ways out: switch off some filter segments, delete unused tabs or old rows, ` +
+        `Ways out: ${emptyHint}switch off some filter segments, delete unused tabs or old rows, ` +
         `or use the command line (npm start) on an .xlsx/.csv export; shops that outgrow Sheets belong in BigQuery.`,
     ),
   );

@@ -128,6 +128,12 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
       inputNames: [request.invoices?.name, request.customers?.name].filter(
         (name): name is string => name !== undefined,
       ),
+      inputDataCells: [input.invoices, input.customers].reduce(
+        (sum, sheet) =>
+          sum +
+          (sheet ? sheet.values.length * sheet.values.reduce((w, row) => Math.max(w, row.length), 0) : 0),
+        0,
+      ),
       onTab: (index, count, name) =>
         writingUpdateAt(index, count) &&
         progress(

@@ -88,6 +88,8 @@ export interface WriteOptions {
   now: () => number;
   /** Names of the input tabs (their cells are reported apart in the budget message). */
   inputNames: string[];
+  /** Cells of the input tabs' data as read (rows × columns). */
+  inputDataCells: number;
   /** Called before each tab is written (progress). */
   onTab?: (index: number, count: number, name: string) => void;
 }
@@ -344,6 +346,7 @@ export function writeTabs(
     input: survey
       .filter((info) => inputNames.has(info.name.toLowerCase()))
       .reduce((sum, info) => sum + info.cells, 0),
+    inputData: options.inputDataCells,
     tidied: leftovers.reduce((sum, tab) => sum + (cellsOf.get(tab.sheetId) ?? 0), 0),
     replaced: toReplace.map((old) => ({ key: old.mark.key, cells: cellsOf.get(old.sheetId) ?? 0 })),
     tabs: sized.map((entry) => ({ key: entry.tab.key, role: entry.tab.role, cells: entry.cells })),

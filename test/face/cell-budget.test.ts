@@ -31,6 +31,7 @@ test('a 300k-row shop gets the budget message and no partial write', () => {
     /^Kết quả không vừa bảng tính: cần khoảng [\d.]+ ô, mà một bảng tính Google chỉ chứa tối đa 10\.000\.000 ô\. Dữ liệu đầu vào chiếm [\d.]+ ô/,
   );
   expect(message).toMatch(/Chưa ghi gì; các tab trước đó vẫn giữ nguyên\./);
+  expect(message).toMatch(/xóa các cột và dòng trống của sheet đầu vào \(chúng chiếm [\d.]+ ô\)/);
   expect(message).toMatch(/dòng lệnh/);
   expect(sheetNames(emulator)).toEqual(names);
   expect(emulator.world.book.cellCount()).toBe(cells);
