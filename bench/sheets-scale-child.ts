@@ -110,7 +110,6 @@ function main(): void {
   // English messages, so the figures read the same in RESULTS.md.
   const session = newFaceSession({ locale: 'en_US' });
   const width = (rows: unknown[][]) => rows.reduce((max, row) => Math.max(max, row.length), 0);
-  const cellsAtStart = session.emulator.world.book.cellCount();
   const first = measure(session, () => fullRunOnEmulator(invoices, customers, { on: session }));
   const measurement: ScaleMeasurement = {
     inputCells: invoices.length * width(invoices) + customers.length * width(customers),
@@ -124,7 +123,6 @@ function main(): void {
     customers: customers.length - 1,
     first,
   };
-  void cellsAtStart;
   if (first.ok) measurement.rerun = measure(session, () => fullRunOnEmulator([], [], { on: session }));
   process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }

@@ -1,4 +1,5 @@
 import { findOwnedTabs } from '../sheets/ownership';
+import { isUnmarkedLeftover } from '../sheets/write-plan';
 import { KIND_SNIFF_ROWS, sniffKind } from '../sheets/detect-columns';
 import { lastSettings } from '../sheets/settings-store';
 import type { Language, SetupInfo, SheetChoice } from '../shared/api';
@@ -19,11 +20,19 @@ export function getSetup(): SetupInfo {
     if (owned.has(sheet.getSheetId())) continue;
     const rows = sheet.getLastRow();
     const columns = sheet.getLastColumn();
+    const name = sheet.getName();
+    // A tab a killed run inserted but never marked (the next run removes it): never an input.
+    if (
+      rows === 0 &&
+      name.startsWith('~segment-tabs ') &&
+      isUnmarkedLeftover(name, sheet.getMaxRows() * sheet.getMaxColumns())
+    )
+      continue;
     const top =
       rows > 0 && columns > 0
         ? sheet.getRange(1, 1, Math.min(rows, KIND_SNIFF_ROWS), columns).getValues()
         : [];
-    sheets.push({ name: sheet.getName(), rows, columns, kind: sniffKind(top) });
+    sheets.push({ name, rows, columns, kind: sniffKind(top) });
   }
   return {
     language: userLanguage(),

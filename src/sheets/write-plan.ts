@@ -105,6 +105,17 @@ export interface WriteOutcome {
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * A tab a killed run inserted but had not yet marked (Apps Script ended it between the insert and the mark;
+ * only the id is asked in between): it has our temporary name and is still a fresh tab's 1000 × 26 cells,
+ * since every tab is sized right after its mark. Both together are the test; a name alone would not do.
+ */
+const UNMARKED_LEFTOVER = /^~segment-tabs \S+ (?:frozen )?\d+$/;
+
+export function isUnmarkedLeftover(name: string, cells: number): boolean {
+  return cells === NEW_SHEET_ROWS * NEW_SHEET_COLUMNS && UNMARKED_LEFTOVER.test(name);
+}
+
 function stagingName(run: string, index: number): string {
   return `~segment-tabs ${run} ${index + 1}`;
 }
@@ -333,6 +344,10 @@ export function writeTabs(
   const nameOf = new Map(survey.map((info) => [info.id, info.name]));
   const leftovers = leftoverTabs(owned);
   const leftoverIds = new Set(leftovers.map((tab) => tab.sheetId));
+  const ownedIds = new Set(owned.map((tab) => tab.sheetId));
+  const unmarked = survey.filter(
+    (info) => !ownedIds.has(info.id) && isUnmarkedLeftover(info.name, info.cells),
+  );
   const plannedKeys = new Set(tabs.map((tab) => tab.key));
   const toReplace = owned.filter(
     (old) =>
@@ -347,7 +362,9 @@ export function writeTabs(
       .filter((info) => inputNames.has(info.name.toLowerCase()))
       .reduce((sum, info) => sum + info.cells, 0),
     inputData: options.inputDataCells,
-    tidied: leftovers.reduce((sum, tab) => sum + (cellsOf.get(tab.sheetId) ?? 0), 0),
+    tidied:
+      leftovers.reduce((sum, tab) => sum + (cellsOf.get(tab.sheetId) ?? 0), 0) +
+      unmarked.reduce((sum, info) => sum + info.cells, 0),
     replaced: toReplace.map((old) => ({ key: old.mark.key, cells: cellsOf.get(old.sheetId) ?? 0 })),
     tabs: sized.map((entry) => ({ key: entry.tab.key, role: entry.tab.role, cells: entry.cells })),
     templates: frozenCounts.length,
@@ -357,14 +374,15 @@ export function writeTabs(
 
   const guard = new TimeGuard(options.now, options.started);
   const swapCalls = toReplace.length + tabs.length;
-  const allCalls = sized.reduce((sum, entry) => sum + entry.calls, 0) + swapCalls + leftovers.length;
+  const allCalls =
+    sized.reduce((sum, entry) => sum + entry.calls, 0) + swapCalls + leftovers.length + unmarked.length;
   const allCells = sized.reduce((sum, entry) => sum + entry.written, 0);
   // The whole write, predicted before anything is touched: a run that cannot finish writes nothing.
   if (guard.wouldPass(allCalls, allCells)) throw timeUpError(options.language, guard.elapsedSeconds(), []);
 
   const names = new TakenNames(survey);
   const tidied: string[] = [];
-  for (const tab of leftovers) {
+  for (const tab of [...leftovers, ...unmarked.map((info) => ({ sheet: info.sheet, sheetId: info.id }))]) {
     const name = nameOf.get(tab.sheetId);
     spreadsheet.deleteSheet(tab.sheet);
     if (name !== undefined) {

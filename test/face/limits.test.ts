@@ -71,6 +71,23 @@ describe('Apps Script kills the run (6 minutes): catch and finally never run', (
     expect(historyRows(emulator)).toBe(afterTwo);
   });
 
+  test('a kill between a template’s insert and its mark: never offered as input, removed by the next run', () => {
+    const { session } = fullRunOnEmulator(invoices(), customers());
+    const { emulator } = session;
+    const count = sheetNames(emulator).length;
+    const { request } = prepareRun([], [], { on: session, runId: 'killed-early' });
+    emulator.failOn({ method: 'Sheet.addDeveloperMetadata', kill: true });
+    expect(() => callRun(session, request)).toThrow('Exceeded maximum execution time');
+    expect(strays(emulator)).toEqual(['~segment-tabs killed-early frozen 1']);
+    expect(readTab(emulator, strays(emulator)[0]!).mark).toBeNull();
+    const setup = callServer<SetupInfo>(session.context, 'getSetup');
+    expect(setup.sheets.map((sheet) => sheet.name).filter((name) => name.includes('~'))).toEqual([]);
+    const next = fullRunOnEmulator([], [], { on: session });
+    expect(strays(emulator)).toEqual([]);
+    expect(sheetNames(emulator)).toHaveLength(count);
+    expect(next.result.warnings.join(' ')).toMatch(/~segment-tabs killed-early frozen 1/);
+  });
+
   test('a kill during the swap, after some old tabs went: the next run leaves exactly one set of tabs', () => {
     const { session } = fullRunOnEmulator(invoices(), customers());
     const { emulator } = session;
