@@ -162,6 +162,41 @@ describe('the 10-million-cell limit', () => {
     expect(readTab(emulator, 'Dữ liệu cũ').display).toEqual([['2019']]);
   });
 
+  test('in place, the time guard names the tabs already replaced; the next run completes the set', () => {
+    const probe = fullRunOnEmulator(invoices(), customers());
+    const output = owned(probe.session.emulator).reduce((sum, name) => {
+      const state = findSheet(probe.session.emulator, name)!.state;
+      return sum + state.maxRows * state.maxColumns;
+    }, 0);
+    const session = newFaceSession();
+    const { emulator } = session;
+    const filler = loadSheet(emulator, 'Dữ liệu cũ', [['2019']]);
+    loadSheet(emulator, 'Hóa đơn', invoices());
+    filler.state.maxColumns = 1;
+    filler.state.maxRows = CELL_LIMIT - cells(emulator) - output - 2 * 26_000 - Math.ceil(output / 2);
+    fullRunOnEmulator([], null, { on: session, invoiceTab: 'Hóa đơn' });
+    const tabs = sheetNames(emulator).length;
+    const { request } = prepareRun([], null, { on: session, invoiceTab: 'Hóa đơn' });
+    emulator.world.timing = { perCallMs: 1200, perCellMs: 0, executionLimitMs: 6 * 60_000 };
+    let message = '';
+    try {
+      callRun(session, request);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    emulator.world.timing = null;
+    expect(emulator.killed()).toBe(false);
+    expect(message).toMatch(
+      /^Đã dừng sau \d+ giây .*Các tab đã được thay: Tổng quan RFM, .+\. Các tab kết quả khác vẫn là của lần chạy trước\./,
+    );
+    expect(strays(emulator)).toEqual([]);
+    const next = fullRunOnEmulator([], null, { on: session, invoiceTab: 'Hóa đơn', runId: 'completes' });
+    expect(strays(emulator)).toEqual([]);
+    expect(sheetNames(emulator)).toHaveLength(tabs);
+    for (const name of rewritten(emulator)) expect(readTab(emulator, name).mark!.run).toBe('completes');
+    expect(next.result.summaryTab).toBe('Tổng quan RFM');
+  });
+
   test('every owned tab is trimmed to what it holds, rows and columns; the definitions tab keeps room', () => {
     const { session } = fullRunOnEmulator(invoices(), customers());
     const { emulator } = session;
