@@ -8,7 +8,9 @@
 // - CLI: `node bin/segment-tabs.js invoices.csv customers.csv -o out.xlsx`, wall time of the whole process;
 // - peer: bench/peer.py (pandas), from read_csv to the scores;
 // - the per-customer R, F, M of the engine and the peer compared: any difference fails the bench;
-// - the Apps Script face on the emulator (test/face/full-run.ts): service calls and cells written.
+// - the Apps Script face on the emulator (test/face/full-run.ts): service calls and cells written;
+// - then the Apps Script face at scale (bench/sheets-scale.mjs): 100k, 200k and 300k rows against Sheets'
+//   10M-cell limit, its own section of RESULTS.md (SCALE_SIZES to choose the sizes).
 //
 // Environment: BENCH_SIZES=10000,100000 to run fewer sizes; BENCH_RUNS=3 measurements per figure.
 import { build } from 'esbuild';
@@ -17,6 +19,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sheetsScale } from './sheets-scale.mjs';
 import { AS_OF, CACHE, ensureShop, ROOT, sizeLabel } from './shops.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -364,6 +367,7 @@ async function main() {
   }
   writeResults(facts, results, started);
   log(`wrote bench/RESULTS.md in ${Math.round((performance.now() - started) / 1000)} s`);
+  if (emulatorChild) await sheetsScale(`${facts.cpu}, ${facts.cores} cores`);
   const failed = results.filter((r) => r.comparison.differing > 0);
   if (failed.length) {
     for (const r of failed) {

@@ -36,6 +36,7 @@ const READ_ONLY_CALLS = new Set([
   'getSegmentRows',
   'listFilterSegments',
   'countFilterSegment',
+  'getFilterTable',
 ]);
 
 const setup = workerData as Setup;

@@ -25,6 +25,7 @@ import type {
   FilterSegmentDraft,
   FilterSegmentInfo,
   FilterSegmentList,
+  FilterTable,
   Language,
   SheetSelection,
 } from '../shared/api';
@@ -159,12 +160,76 @@ export function countFilterSegment(request: FilterCountRequest): FilterCount {
   };
 }
 
+/** What the filter fields read of a customer (src/core/filter/fields.ts): the columns of a FilterTable. */
+export const FILTER_TABLE_FIELDS = [
+  'code',
+  'name',
+  'phone',
+  'email',
+  'gender',
+  'birthDay',
+  'birthdayMonth',
+  'age',
+  'ageBand',
+  'tier',
+  'points',
+  'channel',
+  'city',
+  'province',
+  'region',
+  'tags',
+  'registeredDay',
+  'tenureDays',
+  'firstPurchaseDay',
+  'lastPurchaseDay',
+  'recencyDays',
+  'frequency',
+  'totalSpend',
+  'averageOrder',
+  'monetary',
+  'lastStore',
+  'lastCity',
+  'r',
+  'f',
+  'm',
+  'rfmCode',
+  'segmentId',
+] as const;
+
+/**
+ * The engine once on the selection, as countFilterSegment runs it, and every customer's filter fields: the
+ * sidebar then counts each edit of a filter itself (the filter engine is pure core code), with no server call.
+ */
+export function getFilterTable(request: FilterDataRequest): FilterTable {
+  const result = engineOnSelection(SpreadsheetApp.getActiveSpreadsheet(), request);
+  const fields = [...FILTER_TABLE_FIELDS];
+  return {
+    asOf: result.summary.facts.asOf,
+    asOfDay: result.summary.facts.asOfDay,
+    fields,
+    rows: result.customers.map((customer) => {
+      const record = customer as unknown as Record<string, unknown>;
+      return fields.map((name) => (record[name] ?? null) as string | number | string[] | null);
+    }),
+  };
+}
+
 /** Reads the tab, applies `change` to its rows, writes them back; all under the document lock. */
 function editDefinitions(
   language: Language,
   change: (rows: SavedFilterSegment[]) => SavedFilterSegment[],
 ): FilterSegmentList {
+  // getDocumentLock is null outside a bound document (LockService reference): say so rather than crash.
   const lock = LockService.getDocumentLock();
+  if (!lock) {
+    throw new UserError(
+      say(
+        language,
+        'Không lấy được khóa của bảng tính này (hãy mở Segment Tabs từ trong bảng tính rồi thử lại).',
+        "Could not get this spreadsheet's lock (open Segment Tabs from inside the spreadsheet, then try again).",
+      ),
+    );
+  }
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserError(
       say(

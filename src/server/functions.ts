@@ -3,7 +3,7 @@ import { detectColumns as detect } from '../sheets/detect-columns';
 import { readProgress } from '../sheets/progress';
 import { runSegmentation as run } from '../sheets/run-segmentation';
 import { say } from '../core/i18n';
-import { OWNER_KEY } from '../sheets/ownership';
+import { markIsOurs, OWNER_KEY, parseMark } from '../sheets/ownership';
 import { UserError } from '../sheets/user-error';
 import type {
   ColumnDetection,
@@ -35,7 +35,14 @@ export function openTab(name: string): void {
 /** A result tab's cells as displayed, for the CSV export; only tabs the add-on owns are read. */
 export function getSegmentRows(tabName: string, language: Language): TabRows {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tabName);
-  const ours = sheet?.getDeveloperMetadata().some((metadata) => metadata.getKey() === OWNER_KEY) ?? false;
+  // Ours only when our mark was written on this very sheet (a duplicated tab may carry a copy of it).
+  const id = sheet?.getSheetId();
+  const ours =
+    sheet?.getDeveloperMetadata().some((metadata) => {
+      if (metadata.getKey() !== OWNER_KEY) return false;
+      const mark = parseMark(metadata.getValue());
+      return mark !== null && markIsOurs(mark, id!);
+    }) ?? false;
   if (!sheet || !ours) {
     throw new UserError(
       say(

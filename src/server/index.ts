@@ -7,6 +7,7 @@ import type { ServerApi } from '../shared/api';
 import {
   countFilterSegment,
   deleteFilterSegment,
+  getFilterTable,
   listFilterSegments,
   saveFilterSegment,
   setFilterSegmentEnabled,
@@ -26,6 +27,7 @@ const api: ServerApi = {
   getSegmentRows,
   listFilterSegments,
   countFilterSegment,
+  getFilterTable,
   saveFilterSegment,
   deleteFilterSegment,
   setFilterSegmentEnabled,
@@ -42,6 +44,7 @@ global.openTab = api.openTab;
 global.getSegmentRows = api.getSegmentRows;
 global.listFilterSegments = api.listFilterSegments;
 global.countFilterSegment = api.countFilterSegment;
+global.getFilterTable = api.getFilterTable;
 global.saveFilterSegment = api.saveFilterSegment;
 global.deleteFilterSegment = api.deleteFilterSegment;
 global.setFilterSegmentEnabled = api.setFilterSegmentEnabled;

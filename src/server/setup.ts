@@ -1,4 +1,5 @@
 import { findOwnedTabs } from '../sheets/ownership';
+import { isUnmarkedLeftover } from '../sheets/write-plan';
 import { KIND_SNIFF_ROWS, sniffKind } from '../sheets/detect-columns';
 import { lastSettings } from '../sheets/settings-store';
 import type { Language, SetupInfo, SheetChoice } from '../shared/api';
@@ -13,17 +14,25 @@ export function userLanguage(): Language {
 export function getSetup(): SetupInfo {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const owned = new Set(findOwnedTabs(spreadsheet).map((tab) => tab.sheet.getSheetId()));
+  const owned = new Set(findOwnedTabs(spreadsheet).map((tab) => tab.sheetId));
   const sheets: SheetChoice[] = [];
   for (const sheet of spreadsheet.getSheets()) {
     if (owned.has(sheet.getSheetId())) continue;
     const rows = sheet.getLastRow();
     const columns = sheet.getLastColumn();
+    const name = sheet.getName();
+    // A tab a killed run inserted but never marked (the next run removes it): never an input.
+    if (
+      rows === 0 &&
+      name.startsWith('~segment-tabs ') &&
+      isUnmarkedLeftover(name, sheet.getMaxRows() * sheet.getMaxColumns())
+    )
+      continue;
     const top =
       rows > 0 && columns > 0
         ? sheet.getRange(1, 1, Math.min(rows, KIND_SNIFF_ROWS), columns).getValues()
         : [];
-    sheets.push({ name: sheet.getName(), rows, columns, kind: sniffKind(top) });
+    sheets.push({ name, rows, columns, kind: sniffKind(top) });
   }
   return {
     language: userLanguage(),

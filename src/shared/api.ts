@@ -207,6 +207,19 @@ export interface FilterSegmentDraft {
 }
 
 /** Every function the sidebar calls, with its arguments and result. */
+/**
+ * The customers' filter fields, fetched once so the sidebar counts a filter as it is typed without a server
+ * call per edit (issue 16): one row per customer, in the run's order, with the `CustomerRecord` properties the
+ * filter fields read (`fields` names them; a missing value is null).
+ */
+export interface FilterTable {
+  asOf: string;
+  /** The as-of day number relative dates in a filter count from (the run's FilterContext). */
+  asOfDay: number;
+  fields: string[];
+  rows: (string | number | string[] | null)[][];
+}
+
 export interface ServerApi {
   getSetup(): SetupInfo;
   detectColumns(sheet: string, kind: SheetKind, language: Language): ColumnDetection;
@@ -219,6 +232,8 @@ export interface ServerApi {
   listFilterSegments(language: Language, data: FilterDataRequest | null): FilterSegmentList;
   /** Counts a definition's members in the selected data, without writing anything. */
   countFilterSegment(request: FilterCountRequest): FilterCount;
+  /** The compact table the sidebar counts filters on (see FilterTable), computed as a run computes it. */
+  getFilterTable(request: FilterDataRequest): FilterTable;
   /** Adds a segment, or replaces the one named `originalName`; creates the definitions tab when missing. */
   saveFilterSegment(
     segment: FilterSegmentDraft,
@@ -239,6 +254,7 @@ export const SIDEBAR_FUNCTIONS = [
   'getSegmentRows',
   'listFilterSegments',
   'countFilterSegment',
+  'getFilterTable',
   'saveFilterSegment',
   'deleteFilterSegment',
   'setFilterSegmentEnabled',

@@ -5,7 +5,9 @@
  *
  * A write rewrites columns A–E of the tab in one rectangle (formats, values, backgrounds: three calls), as tall
  * as the old content or the new, whichever is taller, so rows that were removed are blanked. Columns right of E
- * (a shop's own notes) are left alone.
+ * (a shop's own notes) are left alone. The tab is grown first when the rectangle is taller or wider than the
+ * tab (a run trims its tabs, and a range outside the sheet fails: "The coordinates of the range are outside
+ * the dimensions of the sheet"), which costs two calls to ask its size.
  */
 import type { CellValue } from '../core/cell';
 import { readDefinitions, type DefinitionRow } from '../core/definitions/definitions-table';
@@ -16,6 +18,7 @@ import { definitionsTab } from '../core/plan/history-tabs';
 import { findOwnedTabs, markOwned, type OwnedTab } from './ownership';
 import { readValues } from './read-input';
 import { AUTOMATIC_FORMAT, tabGrid } from './tab-grid';
+import { DEFINITIONS_SPARE_ROWS } from './write-plan';
 
 /** Written into the ownership mark's `run` field: the tab was made by the sidebar, not by a run. */
 const SIDEBAR_WRITER = 'sidebar';
@@ -55,8 +58,13 @@ export function storeDefinitions(
   const grid = tabGrid(plan, language, zoneClock(spreadsheet.getSpreadsheetTimeZone()));
   let sheet = stored.tab?.sheet;
   if (!sheet) {
-    sheet = spreadsheet.insertSheet(freeTabName(spreadsheet, plan.name));
-    markOwned(sheet, { key: plan.key, role: plan.role, run: SIDEBAR_WRITER });
+    // At the end: without an index Sheets inserts after the active tab.
+    sheet = spreadsheet.insertSheet(freeTabName(spreadsheet, plan.name), spreadsheet.getNumSheets());
+    markOwned(
+      sheet,
+      { key: plan.key, role: plan.role, run: SIDEBAR_WRITER, started: Date.now(), seq: 0 },
+      sheet.getSheetId(),
+    );
     sheet.setTabColor(plan.tabColour);
     sheet.setFrozenRows(plan.frozenRows);
   }
@@ -64,6 +72,11 @@ export function storeDefinitions(
   const width = grid.width;
   const pad = <T>(rows: T[][], blank: T) =>
     Array.from({ length: height }, (_, r) => rows[r] ?? new Array<T>(width).fill(blank));
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  // Room to edit after this write too, as a run leaves it (write-plan.ts).
+  if (height > maxRows) sheet.insertRowsAfter(maxRows, height - maxRows + DEFINITIONS_SPARE_ROWS);
+  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
   const range = sheet.getRange(1, 1, height, width);
   // Formats first: a text-formatted (`@`) cell keeps what is written as typed.
   range.setNumberFormats(pad(grid.formats, AUTOMATIC_FORMAT));

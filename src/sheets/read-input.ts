@@ -1,6 +1,8 @@
 /**
- * Reads an input tab in one call: `getSheetValues(1, 1, -1, -1)` returns the rectangle up to the last row and
- * column with data (Apps Script: "-1 … is equivalent to getting the very last row or column that has data").
+ * Reads a tab with two calls: `getDataRange()` is "a Range corresponding to the dimensions in which data is
+ * present" (A1 on an empty sheet), and one `getValues()` of it. `getSheetValues(1, 1, -1, -1)` would be one
+ * call, but what it does on an empty sheet is not documented.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getDataRange()
  */
 import type { CellValue } from '../core/cell';
 import { say } from '../core/i18n';
@@ -26,6 +28,9 @@ export function findSheet(
 }
 
 export function readValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): CellValue[][] {
-  const values = sheet.getSheetValues(1, 1, -1, -1) as CellValue[][];
-  return values.length === 1 && values[0]!.length === 0 ? [] : values;
+  const values = sheet.getDataRange().getValues() as CellValue[][];
+  // An empty sheet's data range is A1 alone, holding ''.
+  const empty =
+    values.length === 1 && (values[0]!.length === 0 || (values[0]!.length === 1 && values[0]![0] === ''));
+  return empty ? [] : values;
 }

@@ -14,11 +14,12 @@ import type { TabRole } from '../core/plan/types';
 import type { RunFacts } from '../core/summary';
 import type { Progress, RunRequest, RunResult, SheetSelection } from '../shared/api';
 import { progressReporter } from './progress';
+import { PartialWriteError } from './limits';
 import { findOwnedTabs } from './ownership';
 import { findSheet, readValues } from './read-input';
 import { rememberRun } from './settings-store';
 import { UserError } from './user-error';
-import { writeTabs } from './write-plan';
+import { savedTab, surveyWorkbook, writeTabs, type WriteOutcome } from './write-plan';
 import type { FieldId } from '../core/table/fields';
 
 /** How long a second run waits for the first before saying a run is in progress. */
@@ -64,7 +65,18 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
     lastStep = step;
     report({ runId: request.runId, step, fraction, message });
   };
+  const started = Date.now();
+  // getDocumentLock is null outside a bound document (LockService reference); nothing can run without one.
   const lock = LockService.getDocumentLock();
+  if (!lock) {
+    throw new UserError(
+      say(
+        language,
+        'Không lấy được khóa của bảng tính này (hãy mở Segment Tabs từ trong bảng tính rồi thử lại).',
+        "Could not get this spreadsheet's lock (open Segment Tabs from inside the spreadsheet, then try again).",
+      ),
+    );
+  }
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     throw new UserError(
       say(
@@ -84,7 +96,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
     };
     const owned = findOwnedTabs(spreadsheet);
     const savedValues = (role: TabRole) => {
-      const tab = owned.find((candidate) => candidate.mark.role === role);
+      const tab = savedTab(owned, role);
       return tab ? readValues(tab.sheet) : undefined;
     };
     const options: EngineOptions = {
@@ -105,10 +117,23 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
       onProgress: (step, fraction) => progress(step, fraction * 0.5, stepMessage(step, language)),
     };
     const result = runEngine(input, options);
-    const tabs = writeTabs(spreadsheet, result.plan.tabs, owned, REPLACED_ROLES, {
+    // Every tab's name and size, asked before the first write (the cell budget and name clashes need them).
+    const survey = surveyWorkbook(spreadsheet);
+    const outcome = writeTabs(spreadsheet, result.plan.tabs, owned, survey, REPLACED_ROLES, {
       run: request.runId,
       language,
       clock: zoneClock(timeZone),
+      started,
+      now: () => Date.now(),
+      inputNames: [request.invoices?.name, request.customers?.name].filter(
+        (name): name is string => name !== undefined,
+      ),
+      inputDataCells: [input.invoices, input.customers].reduce(
+        (sum, sheet) =>
+          sum +
+          (sheet ? sheet.values.length * sheet.values.reduce((w, row) => Math.max(w, row.length), 0) : 0),
+        0,
+      ),
       onTab: (index, count, name) =>
         writingUpdateAt(index, count) &&
         progress(
@@ -121,6 +146,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
           ),
         ),
     });
+    const tabs = outcome.tabs;
     rememberRun([request.invoices, request.customers], request.settings);
     // The user lands on the Summary (one call; Sheets would otherwise stay on the tab they ran from).
     tabs.find((tab) => tab.role === 'summary')?.sheet.activate();
@@ -140,7 +166,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
         tab: segment.tabKey ? tabName(segment.tabKey) : undefined,
       })),
       facts: factLines(result.summary.facts, language),
-      warnings: result.summary.facts.warnings,
+      warnings: [...result.summary.facts.warnings, ...writeNotes(outcome, language)],
       issueCount: result.issues.length,
       issues: result.issues.slice(0, ISSUES_SHOWN).map((issue) => ({
         sheet: issue.sheet,
@@ -206,9 +232,47 @@ function factLines(facts: RunFacts, language: RunRequest['language']): RunResult
   ];
 }
 
-/** Engine and user errors pass as they are; anything else says what failed and that nothing was lost. */
+/** What the writer did that the user should know: tabs left by a run that died, a write in place. */
+function writeNotes(outcome: WriteOutcome, language: RunRequest['language']): string[] {
+  const notes: string[] = [];
+  if (outcome.tidied.length > 0) {
+    notes.push(
+      say(
+        language,
+        `Lần chạy trước bị dừng giữa chừng; đã xóa các tab dở dang của nó: ${outcome.tidied.join(', ')}.`,
+        `A previous run was stopped before it finished; its unfinished tabs were removed: ${outcome.tidied.join(', ')}.`,
+      ),
+    );
+  }
+  if (outcome.mode === 'in-place') {
+    notes.push(
+      say(
+        language,
+        'Bảng tính gần đầy (giới hạn 10 triệu ô): các tab được thay lần lượt từng tab thay vì ghi tất cả trước rồi mới đổi.',
+        'The spreadsheet is close to its 10-million-cell limit: tabs were replaced one by one instead of all being written before any was swapped.',
+      ),
+    );
+  }
+  return notes;
+}
+
+/**
+ * Engine and user errors pass as they are; a write that failed after replacing some tabs names them; anything
+ * else says what failed and that nothing was lost.
+ */
 function userFacing(error: unknown, language: RunRequest['language']): Error {
   if (error instanceof UserError || error instanceof EngineError) return new Error(error.message);
+  if (error instanceof PartialWriteError) {
+    const detail = error.message.replace(/\.$/, '');
+    const list = error.replaced.join(', ');
+    return new Error(
+      say(
+        language,
+        `Lần chạy thất bại: ${detail}. Các tab đã được thay: ${list}; các tab kết quả khác vẫn là của lần chạy trước. Hãy chạy lại.`,
+        `The run failed: ${detail}. Already replaced: ${list}; the other result tabs are still the previous run's. Run again.`,
+      ),
+    );
+  }
   // Apps Script's messages end with a full stop; the sentence below adds its own.
   const detail = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   return new Error(

@@ -73,13 +73,19 @@ function sheetValue(value: PlanValue, kind: ColumnKind, clock: ZoneClock): Sheet
   return value;
 }
 
-export function tabGrid(tab: TabPlan, language: Language, clock: ZoneClock): TabGrid {
+/** The rectangle a tab's grid covers, without building it (the cell budget needs every tab's size first). */
+export function gridSize(tab: TabPlan): { height: number; width: number } {
   let height = 1;
   let width = 1;
   for (const block of tab.blocks) {
     height = Math.max(height, block.anchor.row - 1 + (block.title ? 1 : 0) + 1 + block.rows.length);
     width = Math.max(width, block.anchor.column - 1 + block.columns.length);
   }
+  return { height, width };
+}
+
+export function tabGrid(tab: TabPlan, language: Language, clock: ZoneClock): TabGrid {
+  const { height, width } = gridSize(tab);
   const values: SheetValue[][] = Array.from({ length: height }, () => new Array<SheetValue>(width).fill(''));
   const formats: string[][] = Array.from({ length: height }, () =>
     new Array<string>(width).fill(AUTOMATIC_FORMAT),

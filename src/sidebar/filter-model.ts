@@ -17,6 +17,14 @@ import {
 } from '../core/filter/fields';
 import { formatFilterValue } from '../core/filter/format';
 import { parseFilter } from '../core/filter/parse';
+import { matchFilter } from '../core/filter/evaluate';
+import type { CustomerRecord } from '../core/model';
+import type { FilterCount, FilterTable, Language } from '../shared/api';
+
+/** Member names shown under the live count (as the server's countFilterSegment). */
+const COUNT_SAMPLES = 5;
+/** Each table's customers, rebuilt once per table rather than once per edit. */
+const tableCustomers = new WeakMap<FilterTable, CustomerRecord[]>();
 
 export interface ConditionRow {
   /** Field id (fields.ts). */
@@ -165,4 +173,35 @@ export function textToGroups(text: string): ConditionGroups | null {
     groups.push(group);
   }
   return groups;
+}
+
+/**
+ * Counts a definition on the table fetched once (getFilterTable), as countFilterSegment counts it on the server:
+ * the same core matcher on the same customers, so the count is what a run writes in the segment's tab.
+ */
+export function countOnTable(table: FilterTable, definition: string, language: Language): FilterCount {
+  let customers = tableCustomers.get(table);
+  if (!customers) {
+    customers = table.rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      table.fields.forEach((name, i) => {
+        const value = row[i];
+        if (value !== null && value !== undefined) record[name] = value;
+      });
+      return record as unknown as CustomerRecord;
+    });
+    tableCustomers.set(table, customers);
+  }
+  const matched = matchFilter(definition, customers, { asOfDay: table.asOfDay }, language);
+  if (!matched.ok) return { ok: false, problem: matched.error };
+  return {
+    ok: true,
+    count: matched.indexes.length,
+    customers: customers.length,
+    asOf: table.asOf,
+    samples: matched.indexes.slice(0, COUNT_SAMPLES).map((index) => {
+      const customer = customers![index]!;
+      return customer.name || customer.code || customer.phone;
+    }),
+  };
 }

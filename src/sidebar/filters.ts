@@ -2,16 +2,25 @@
  * The "Filter segments" panel (issue 6): the saved segments of the definitions tab with their on/off switches,
  * and a builder. The builder has condition rows (field, operator, value) in OR-groups and the definition as
  * text, kept in step (filter-model.ts); the text is parsed here with the core parser, so a mistake is named with
- * its position as it is typed, and counted on the server (debounced) once it parses: the live member count.
+ * its position as it is typed, and counted once it parses: the live member count. The count runs here, on the
+ * customers' filter fields fetched from the server once per opening of the panel and data choice
+ * (getFilterTable), so an edit costs no server call.
  * Opened from the settings and the result screens; Back returns there. Deleting a segment asks first, on its
  * own row: a click on Delete alone cannot lose a segment.
  */
 import { FILTER_FIELDS, OPERATORS_BY_TYPE, findFilterField, type FilterField } from '../core/filter/fields';
 import { parseFilter } from '../core/filter/parse';
-import type { FilterDataRequest, FilterSegmentInfo, FilterSegmentList } from '../shared/api';
+import type { FilterDataRequest, FilterSegmentInfo, FilterSegmentList, FilterTable } from '../shared/api';
 import { sheetSelection } from './confirm-columns';
 import { el, select, type Child } from './dom';
-import { groupsToText, newCondition, textToGroups, withField, type ConditionRow } from './filter-model';
+import {
+  countOnTable,
+  groupsToText,
+  newCondition,
+  textToGroups,
+  withField,
+  type ConditionRow,
+} from './filter-model';
 import { formatNumber } from './i18n';
 import { callServer } from './server';
 import { toRunSettings } from './settings';
@@ -60,6 +69,8 @@ function showList(context: Context, message: string | null = null) {
 }
 
 export function openFilters(context: Context, returnTo: Step): void {
+  // The data may have changed since the panel was last open (a run, an edit of the sheet): fetch it afresh.
+  table = null;
   context.update((s) => {
     s.step = 'filters';
     s.error = null;
@@ -80,6 +91,21 @@ export function openFilters(context: Context, returnTo: Step): void {
 }
 
 let countTimer: ReturnType<typeof setTimeout> | undefined;
+/** The filter table of one data choice (its request as JSON), fetched once; forgotten when the panel opens. */
+let table: { key: string; promise: Promise<FilterTable> } | null = null;
+
+function filterTable(data: FilterDataRequest): Promise<FilterTable> {
+  const key = JSON.stringify(data);
+  if (!table || table.key !== key) {
+    const promise = callServer('getFilterTable', data);
+    table = { key, promise };
+    // A failed fetch is asked again at the next edit.
+    promise.catch(() => {
+      if (table?.promise === promise) table = null;
+    });
+  }
+  return table.promise;
+}
 
 /** Counts the draft's text after a pause; an answer for a text that has since changed is dropped. */
 function scheduleCount(context: Context): void {
@@ -94,16 +120,18 @@ function scheduleCount(context: Context): void {
       s.filters.count = { text, answer: null, failure: data ? null : context.t.filterCountNeedsData };
     });
     if (!data) return;
-    callServer('countFilterSegment', { ...data, definition: text }).then(
-      (answer) =>
-        context.update((s) => {
-          if (current() && s.filters.count?.text === text) s.filters.count.answer = answer;
-        }),
-      (error: Error) =>
-        context.update((s) => {
-          if (current() && s.filters.count?.text === text) s.filters.count.failure = error.message;
-        }),
-    );
+    filterTable(data)
+      .then((fetched) => countOnTable(fetched, text, data.language))
+      .then(
+        (answer) =>
+          context.update((s) => {
+            if (current() && s.filters.count?.text === text) s.filters.count.answer = answer;
+          }),
+        (error: Error) =>
+          context.update((s) => {
+            if (current() && s.filters.count?.text === text) s.filters.count.failure = error.message;
+          }),
+      );
   }, COUNT_DELAY_MS);
 }
 

@@ -27,11 +27,11 @@ function services(options: Parameters<typeof createEmulator>[0] = {}) {
 describe('LockService', () => {
   test('a free lock is taken at once; the same execution may take it again', () => {
     const { LockService } = services();
-    const lock = LockService.getDocumentLock();
+    const lock = LockService.getDocumentLock()!;
     expect(lock.hasLock()).toBe(false);
     expect(lock.tryLock(1000)).toBe(true);
-    expect(LockService.getDocumentLock().hasLock()).toBe(true);
-    expect(LockService.getDocumentLock().tryLock(0)).toBe(true);
+    expect(LockService.getDocumentLock()!.hasLock()).toBe(true);
+    expect(LockService.getDocumentLock()!.tryLock(0)).toBe(true);
     lock.releaseLock();
     expect(lock.hasLock()).toBe(false);
   });
@@ -40,9 +40,9 @@ describe('LockService', () => {
     const { emulator, LockService } = services();
     emulator.locks.holdElsewhere('document');
     const started = emulator.world.now();
-    expect(LockService.getDocumentLock().tryLock(30_000)).toBe(false);
+    expect(LockService.getDocumentLock()!.tryLock(30_000)).toBe(false);
     expect(emulator.world.now() - started).toBeGreaterThanOrEqual(30_000);
-    expect(() => LockService.getDocumentLock().waitLock(10_000)).toThrow(
+    expect(() => LockService.getDocumentLock()!.waitLock(10_000)).toThrow(
       'Lock timeout: another process was holding the lock for too long.',
     );
     // The script lock is a different lock.
@@ -52,10 +52,10 @@ describe('LockService', () => {
   test('a lock released by the other execution within the timeout is acquired', () => {
     const { emulator, LockService } = services();
     emulator.locks.holdElsewhere('document', { releaseAfterMs: 5_000 });
-    expect(LockService.getDocumentLock().tryLock(1_000)).toBe(false);
-    expect(LockService.getDocumentLock().tryLock(10_000)).toBe(true);
+    expect(LockService.getDocumentLock()!.tryLock(1_000)).toBe(false);
+    expect(LockService.getDocumentLock()!.tryLock(10_000)).toBe(true);
     emulator.locks.endExecution();
-    expect(LockService.getDocumentLock().hasLock()).toBe(false);
+    expect(LockService.getDocumentLock()!.hasLock()).toBe(false);
   });
 });
 

@@ -23,12 +23,35 @@ export interface FailRule {
   nth?: number;
   /** The message thrown; by default the transient error Apps Script reports when Sheets gives up. */
   error?: string;
+  /**
+   * Apps Script ends the execution there (its 6-minute limit) instead of throwing an error the script can
+   * handle: "the script is stopped" and neither `catch` nor `finally` code runs
+   * (https://developers.google.com/apps-script/guides/services/quotas, "Script runtime"). JavaScript in the
+   * vm cannot be stopped from outside, so the emulator makes that call and every later service call throw
+   * EXECUTION_KILLED until the execution ends (`locks.endExecution`): whatever a `catch` or `finally` tries,
+   * nothing of it reaches the spreadsheet, the caches or the properties, which is what the user sees.
+   */
+  kill?: boolean;
 }
 
 interface ArmedRule {
   method: string;
   remaining: number;
   error: string;
+  kill: boolean;
+}
+
+/** What the sidebar's failure handler gets when Apps Script ends an execution at its time limit. */
+export const EXECUTION_KILLED = 'Exceeded maximum execution time';
+
+/** Simulated time per service call (virtual clock), for tests of a run's time guard. */
+export interface Timing {
+  /** Added to the virtual clock by every counted call. */
+  perCallMs: number;
+  /** Added per cell a call writes (a 2-D array argument) or reads (a 2-D array result). */
+  perCellMs: number;
+  /** Apps Script's limit: a call that ends past it, counted from `beginExecution`, kills the execution. */
+  executionLimitMs?: number;
 }
 
 /**
@@ -46,8 +69,12 @@ export class CallLog extends Map<string, number> {
     super();
   }
 
+  /** Set once a kill rule fired: every call throws until the execution ends. */
+  killed = false;
+
   /** Counts one call; throws when an armed failure rule matches. Kept tiny: it runs on every service call. */
   hit(method: string): void {
+    if (this.killed) this.raise(EXECUTION_KILLED);
     this.count++;
     this.set(method, (super.get(method) ?? 0) + 1);
     if (this.rules.length > 0) this.checkRules(method);
@@ -77,7 +104,13 @@ export class CallLog extends Map<string, number> {
     const nth = rule.nth ?? 1;
     if (!Number.isInteger(nth) || nth < 1)
       throw new Error(`failOn: nth must be a positive integer, got ${nth}`);
-    this.rules.push({ method: rule.method, remaining: nth, error: rule.error ?? defaultError });
+    const kill = rule.kill ?? false;
+    this.rules.push({
+      method: rule.method,
+      remaining: nth,
+      error: rule.error ?? (kill ? EXECUTION_KILLED : defaultError),
+      kill,
+    });
   }
 
   disarm(): void {
@@ -91,6 +124,7 @@ export class CallLog extends Map<string, number> {
       rule.remaining--;
       if (rule.remaining === 0) {
         this.rules.splice(i, 1);
+        if (rule.kill) this.killed = true;
         this.raise(rule.error);
       }
     }
@@ -105,6 +139,10 @@ export class Core {
    * `advanceTime` and `Utilities.sleep`, so expiry tests are exact. Scripts' own `new Date()` is real time.
    */
   private clockMs = Date.now();
+  /** Simulated call latency, when a test asks for it. */
+  timing: Timing | null = null;
+  /** Virtual time the current execution began (beginExecution). */
+  executionStart = this.clockMs;
 
   constructor() {
     this.calls = new CallLog((message) => this.fail(message));
@@ -116,6 +154,22 @@ export class Core {
 
   advanceTime(ms: number): void {
     this.clockMs += ms;
+  }
+
+  /** After a counted call: moves the virtual clock by its simulated cost; past the limit, the execution ends. */
+  spend(args: unknown[], result: unknown): void {
+    const timing = this.timing;
+    if (!timing) return;
+    const cellsOf = (value: unknown) =>
+      Array.isArray(value) && Array.isArray(value[0]) ? value.length * (value[0] as unknown[]).length : 0;
+    this.clockMs += timing.perCallMs + timing.perCellMs * (cellsOf(args[0]) + cellsOf(result));
+    if (
+      timing.executionLimitMs !== undefined &&
+      this.clockMs - this.executionStart > timing.executionLimitMs
+    ) {
+      this.calls.killed = true;
+      this.fail(EXECUTION_KILLED);
+    }
   }
 
   /** Throws an `Error` of the bound realm, as an Apps Script service does. */
@@ -155,7 +209,9 @@ export function instrument(cls: { prototype: object }, label: string): void {
       ...descriptor,
       value: function counted(this: Counted, ...args: unknown[]): unknown {
         this.core.calls.hit(key);
-        return original.apply(this, args);
+        const result = original.apply(this, args);
+        this.core.spend(args, result);
+        return result;
       },
     });
   }

@@ -20,7 +20,7 @@
 import type { Context } from 'node:vm';
 import vm from 'node:vm';
 import { writeCell, readBlock } from './cells';
-import { DEFAULT_INJECTED_ERROR, type CallLog, type FailRule } from './core';
+import { DEFAULT_INJECTED_ERROR, type CallLog, type FailRule, type Timing } from './core';
 import { SheetState, type ChartRecord, type RuleRecord } from './grid';
 import {
   LockState,
@@ -38,9 +38,9 @@ import {
   type LockKind,
   type PropertyStore,
 } from './services';
-import { EmuSheet, EmuSpreadsheet } from './sheets';
+import { copySheetState, EmuSheet, EmuSpreadsheet } from './sheets';
 import { EmuHtmlService } from './ui';
-import { World, type LogRecord, type ToastRecord, type UiRecord } from './world';
+import { World, type LogRecord, type MessageLanguage, type ToastRecord, type UiRecord } from './world';
 import { isKnownTimeZone } from './zone';
 import { a1Notation } from './a1';
 import { displayCell } from './cells';
@@ -61,6 +61,19 @@ export interface EmulatorOptions {
   htmlDir?: string;
   /** Name of the spreadsheet's first tab; default Sheet1. */
   firstSheetName?: string;
+  /** Language of the services' error messages (Apps Script uses the user's); default en. See world.ts. */
+  messageLanguage?: MessageLanguage;
+  /**
+   * Simulated latency on a virtual clock, which the script's `Date.now()` then reads too: a test can see a
+   * run's time guard act, or Apps Script's limit kill it (`executionLimitMs`), without waiting.
+   */
+  timing?: Timing;
+  /**
+   * LockService.getDocumentLock() returns null: "if this method is called outside of the context of a
+   * containing document (such as from a standalone script or webapp), null is returned"
+   * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()).
+   */
+  noDocumentLock?: boolean;
 }
 
 export interface Emulator {
@@ -73,6 +86,10 @@ export interface Emulator {
   resetCalls(): void;
   /** Throws on the nth matching call from now on (default the next one), once. */
   failOn(rule: FailRule): void;
+  /** Starts an execution: the limit of `timing.executionLimitMs` counts from here. */
+  beginExecution(): void;
+  /** Whether a kill (failOn with `kill`, or the time limit) ended the current execution. */
+  killed(): boolean;
   clearFailures(): void;
   ui: UiRecord;
   toasts: ToastRecord[];
@@ -109,6 +126,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     userEmail: options.userEmail ?? 'owner@example.com',
   });
   world.htmlDir = options.htmlDir ?? null;
+  world.messageLanguage = options.messageLanguage ?? 'en';
+  world.timing = options.timing ?? null;
+  world.noDocumentLock = options.noDocumentLock ?? false;
   const first = new SheetState(options.firstSheetName ?? 'Sheet1', world.book.newSheetId());
   world.book.sheets.push(first);
   world.book.active = first;
@@ -143,6 +163,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     resetCalls: () => world.calls.reset(),
     failOn: (rule) => world.calls.arm(rule, DEFAULT_INJECTED_ERROR.replace('{id}', world.book.id)),
     clearFailures: () => world.calls.disarm(),
+    beginExecution: () => {
+      world.executionStart = world.now();
+      world.calls.killed = false;
+    },
+    killed: () => world.calls.killed,
     ui: world.ui,
     toasts: world.toasts,
     logs: world.logs,
@@ -157,6 +182,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       },
       endExecution() {
         for (const state of Object.values(lockState)) state.heldHere = false;
+        world.calls.killed = false;
       },
       state: lockState,
     },
@@ -168,6 +194,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         Date: vm.runInContext('Date', context) as DateConstructor,
         Error: vm.runInContext('Error', context) as ErrorConstructor,
       };
+      // With simulated timing (set now or later) the script's clock is the virtual one: Date.now() is what a
+      // run's time guard reads.
+      const realNow = world.realm.Date.now.bind(world.realm.Date);
+      world.realm.Date.now = () => (world.timing ? world.now() : realNow());
     },
     world,
   };
@@ -251,6 +281,34 @@ export function loadSheet(
     });
   });
   return new EmuSheet(world, state);
+}
+
+/**
+ * The user's Edit → Duplicate (or the tab menu's "Duplicate"): a copy named "Copy of <name>" right after the
+ * original, with a new sheet id, its cells, formats, frozen rows, tab colour, filter, rules and charts. Whether
+ * the copy carries the original's developer metadata is not documented (Sheet.copyTo and
+ * Spreadsheet.insertSheet with a template say "all data"), so the test chooses: `copyMetadata` copies every
+ * mark on the sheet with its value unchanged, as a copy of the sheet's properties would.
+ */
+export function duplicateTab(
+  target: Emulator | EmuSpreadsheet,
+  name: string,
+  options: { copyMetadata: boolean },
+): EmuSheet {
+  const world = worldOf(target);
+  const original = world.book.findByName(name);
+  if (!original) throw new Error(`No tab named ${name}`);
+  let copyName = `Copy of ${original.name}`;
+  for (let n = 2; world.book.findByName(copyName); n++) copyName = `Copy of ${original.name} ${n}`;
+  const copy = copySheetState(original, copyName, world.book.newSheetId());
+  world.checkCellLimit(copy.cellCount());
+  world.book.sheets.splice(world.book.sheets.indexOf(original) + 1, 0, copy);
+  if (options.copyMetadata) {
+    for (const meta of world.book.metadata.filter((candidate) => candidate.sheet === original)) {
+      world.book.metadata.push({ ...meta, id: world.book.nextMetadataId++, sheet: copy });
+    }
+  }
+  return new EmuSheet(world, copy);
 }
 
 /** Charts of a sheet as plain data. */

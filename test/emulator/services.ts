@@ -140,7 +140,9 @@ export class EmuLockService {
     private readonly locks: Record<LockKind, LockState>,
   ) {}
 
-  getDocumentLock(): EmuLock {
+  /** Null outside a containing document (the emulator's `noDocumentLock`), as the reference says. */
+  getDocumentLock(): EmuLock | null {
+    if (this.core.noDocumentLock) return null;
     return new EmuLock(this.core, this.locks.document);
   }
 

@@ -54,7 +54,7 @@ interface InsertSheetOptions {
 }
 
 /** A duplicate of a sheet's state under a new name and id (insertSheet with a template). */
-function copySheetState(template: SheetState, name: string, id: number): SheetState {
+export function copySheetState(template: SheetState, name: string, id: number): SheetState {
   const copy = new SheetState(name, id, template.maxRows, template.maxColumns);
   copy.tabColour = template.tabColour;
   copy.frozenRows = template.frozenRows;
@@ -162,6 +162,10 @@ export class EmuSpreadsheet implements Pick<
    * filter, conditional-format rules and charts, as Sheets' "Duplicate" makes. The page does not say whether
    * developer metadata is copied; the emulator copies none (code must not rely on either).
    * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String,Integer,Object)
+   *
+   * Without an index the reference gives no position; Sheets puts the new tab right after the active one
+   * (as its "+" button and Insert → Sheet do, and as scripts that insert without an index observe), and the
+   * new tab becomes active, so tabs inserted one after another stay in order after the tab the user was on.
    */
   insertSheet(
     nameOrIndexOrOptions?: string | number | InsertSheetOptions,
@@ -174,7 +178,7 @@ export class EmuSpreadsheet implements Pick<
     const indexArg = args.find((arg): arg is number => typeof arg === 'number');
     const options = args.find((arg): arg is InsertSheetOptions => typeof arg === 'object' && arg !== null);
     const name = nameArg ?? defaultSheetName(world);
-    const at = indexArg ?? world.book.sheets.length;
+    const at = indexArg ?? world.book.sheets.indexOf(world.book.active) + 1;
     checkSheetName(world, name, null);
     const template = options?.template === undefined ? null : sheetStateOf(world, options.template);
     if (template && (template.deleted || !world.book.sheets.includes(template))) {

@@ -89,8 +89,47 @@ export class BookState {
   }
 }
 
+/**
+ * Apps Script's service errors are in the language of the user running the script (issue 16 found a Sheets
+ * user with Vietnamese as their language gets them in Vietnamese; Google documents no list of them), so
+ * code must never match their English text. With `messageLanguage: 'vi'` the emulator throws these in
+ * Vietnamese (its own wording; the shape of Google's); any other message stays in English.
+ */
+const VIETNAMESE_MESSAGES: [RegExp, (...groups: string[]) => string][] = [
+  [
+    /^A sheet with the name "(.*)" already exists\. Please enter another name\.$/s,
+    (name) => `Đã có một trang tính tên "${name}". Vui lòng nhập tên khác.`,
+  ],
+  [
+    /^The coordinates of the range are outside the dimensions of the sheet\.$/,
+    () => 'Tọa độ của dải ô nằm ngoài kích thước của trang tính.',
+  ],
+  [
+    /^This action would increase the number of cells in the workbook above the limit of (\d+) cells\.$/,
+    (limit) => `Thao tác này sẽ làm số ô trong bảng tính vượt quá giới hạn ${limit} ô.`,
+  ],
+  [
+    /^Service Spreadsheets failed while accessing document with id (.*)\.$/,
+    (id) => `Dịch vụ Spreadsheets gặp lỗi khi truy cập tài liệu có id ${id}.`,
+  ],
+  [/^Exceeded maximum execution time$/, () => 'Đã vượt quá thời gian thực thi tối đa'],
+];
+
+export type MessageLanguage = 'en' | 'vi';
+
+export function localiseMessage(message: string, language: MessageLanguage): string {
+  if (language === 'en') return message;
+  for (const [pattern, render] of VIETNAMESE_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return render(...match.slice(1));
+  }
+  return message;
+}
+
 export class World extends Core {
   readonly book: BookState;
+  /** The language of service error messages (see VIETNAMESE_MESSAGES). */
+  messageLanguage: MessageLanguage = 'en';
   readonly ui: UiRecord = { menus: [], sidebars: [], dialogs: [], alerts: [], alertResponse: 'OK' };
   readonly toasts: ToastRecord[] = [];
   readonly logs: LogRecord[] = [];
@@ -99,6 +138,8 @@ export class World extends Core {
   userLocale: string;
   scriptTimeZone: string;
   userEmail: string;
+  /** LockService.getDocumentLock() returns null (a script outside a document). */
+  noDocumentLock = false;
   /** Calls to Utilities.sleep, in ms. */
   readonly sleeps: number[] = [];
 
@@ -116,6 +157,10 @@ export class World extends Core {
     this.userLocale = options.userLocale;
     this.scriptTimeZone = options.scriptTimeZone;
     this.userEmail = options.userEmail;
+  }
+
+  override fail(message: string): never {
+    return super.fail(localiseMessage(message, this.messageLanguage));
   }
 
   /** Sheets forbids more than 10 million cells; every resize checks the total it would reach. */

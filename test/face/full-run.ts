@@ -24,7 +24,7 @@ import type {
   RunSettings,
   SetupInfo,
 } from '../../src/shared/api';
-import { createEmulator, findSheet, loadSheet, type Emulator } from '../emulator';
+import { createEmulator, findSheet, loadSheet, type Emulator, type EmulatorOptions } from '../emulator';
 import { callServer, DIST, loadBundleWithEmulator } from '../emulator/bundle';
 
 /** Tabs the sample's staff paste into (as a KiotViet export is usually named). */
@@ -91,10 +91,18 @@ export interface FullRun {
   session: FaceSession;
 }
 
-export function newFaceSession(options: { locale?: string; userLocale?: string } = {}): FaceSession {
+export function newFaceSession(
+  options: Pick<
+    EmulatorOptions,
+    'locale' | 'userLocale' | 'messageLanguage' | 'timing' | 'noDocumentLock'
+  > = {},
+): FaceSession {
   const emulator = createEmulator({
     locale: options.locale ?? 'vi_VN',
     userLocale: options.userLocale,
+    messageLanguage: options.messageLanguage,
+    timing: options.timing,
+    noDocumentLock: options.noDocumentLock,
     timeZone: 'Asia/Ho_Chi_Minh',
     htmlDir: DIST,
     spreadsheetName: 'Cà Phê Phố Cũ — bán hàng',
@@ -182,6 +190,7 @@ export function prepareRun(
 
 /** Calls runSegmentation as google.script.run does, ending the execution afterwards (its locks go). */
 export function callRun(session: FaceSession, request: RunRequest): RunResult {
+  session.emulator.beginExecution();
   try {
     return callServer<RunResult>(session.context, 'runSegmentation', request);
   } finally {

@@ -61,7 +61,11 @@ describe('the sample shop, run from the sidebar on the built bundle', () => {
       expect(view.background(1, 0)).toBeNull();
       expect(view.frozenRows).toBe(1);
       expect(view.filter).toEqual({ row: 1, column: 1, numRows: segment.customers + 1, numColumns: 26 });
-      expect(view.mark).toEqual({ key: `segment:${segment.id}`, role: 'segment', run: run.result.runId });
+      expect(view.mark).toMatchObject({
+        key: `segment:${segment.id}`,
+        role: 'segment',
+        run: run.result.runId,
+      });
       // Trimmed to the data plus one spare row, not Sheets' default 1000.
       expect(view.maxRows).toBe(segment.customers + 2);
       expect(view.display[1]![columnOf(view, 'Phân khúc')]).toBe(segment.name);
@@ -78,7 +82,7 @@ describe('the sample shop, run from the sidebar on the built bundle', () => {
     expect(view.frozenRows).toBe(1);
     // The 26 customer columns and the three predictions (the sample shop has enough repeat buyers for them).
     expect(view.filter).toEqual({ row: 1, column: 1, numRows: total + 1, numColumns: 29 });
-    expect(view.mark).toEqual({ key: 'customers', role: 'customers', run: run.result.runId });
+    expect(view.mark).toMatchObject({ key: 'customers', role: 'customers', run: run.result.runId });
     const segmentColumn = columnOf(view, 'Phân khúc');
     expect(view.background(1, segmentColumn)).not.toBeNull();
     expect(view.background(1, segmentColumn - 1)).toBeNull();
@@ -152,7 +156,7 @@ describe('the sample shop, run from the sidebar on the built bundle', () => {
   test('the Summary: blue tab, bold titles, an R×F heat map, its chart, and it is the tab the user lands on', () => {
     const view = tab('Tổng quan RFM');
     expect(view.tabColour).toBe(SUMMARY_TAB);
-    expect(view.mark).toEqual({ key: 'summary', role: 'summary', run: run.result.runId });
+    expect(view.mark).toMatchObject({ key: 'summary', role: 'summary', run: run.result.runId });
     expect(view.fontWeight(0, 0)).toBe('bold');
     expect(view.display[1]!.slice(0, 2)).toEqual(['Phân khúc', 'Khách hàng']);
     const r5 = view.display.findIndex((cells) => cells[0] === 'R5');

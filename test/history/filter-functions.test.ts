@@ -57,7 +57,9 @@ describe('countFilterSegment', () => {
       asOf: '2026-11-30',
       samples: ['Nguyễn Văn An', 'Lê Minh Chi'],
     });
-    expect(shop.emulator.calls.of('Sheet.getSheetValues')).toBe(2);
+    // Each input tab read once: getDataRange().getValues() (documented on an empty sheet; issue 16).
+    expect(shop.emulator.calls.of('Range.getValues')).toBe(2);
+    expect(shop.emulator.calls.of('Sheet.getDataRange')).toBe(2);
     for (const write of [
       'Range.setValues',
       'Range.setValue',
