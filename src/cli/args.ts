@@ -27,6 +27,8 @@ export interface CliArgs {
   json: boolean;
   /** Print, per sheet and field, the column chosen, its confidence, what it rests on and the runner-up. */
   explainColumns: boolean;
+  /** One tab per segment (`--no-segment-tabs` turns them off; the Customers tab stands in for them). */
+  segmentTabs: boolean;
 }
 
 export type ParsedArgs = { help: true; language: Language } | ({ help: false } & CliArgs);
@@ -54,7 +56,7 @@ const VALUE_OPTIONS = [
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
-const FLAG_OPTIONS = ['--json', '--help', '--explain-columns'] as const;
+const FLAG_OPTIONS = ['--json', '--help', '--explain-columns', '--no-segment-tabs'] as const;
 
 const SHORT_NAMES: Record<string, string> = { '-o': '--output', '-h': '--help' };
 
@@ -86,6 +88,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let json = false;
   let help = false;
   let explainColumns = false;
+  let segmentTabs = true;
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -104,6 +107,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (equals > 0) throw new UsageError(`${name} takes no value.`);
       if (name === '--json') json = true;
       else if (name === '--explain-columns') explainColumns = true;
+      else if (name === '--no-segment-tabs') segmentTabs = false;
       else help = true;
       continue;
     }
@@ -190,6 +194,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     language,
     json,
     explainColumns,
+    segmentTabs,
   };
 }
 
@@ -210,6 +215,7 @@ Options:
   --breakpoints FILE     JSON thresholds instead of quintiles: {"r":[30,60,90,180],"f":[2,3,5,10],"m":[...]}
   --map FILE|JSON        column map, a file or inline: {"invoices":{"invoiceCode":"Mã hóa đơn","date":"C"},"customers":{...}}
   --explain-columns      list, per sheet and field, the column chosen, how sure, why, and the runner-up
+  --no-segment-tabs      no tab per segment: the Customers tab (with its Segment column and filter) holds them
   --segments FILE        JSON filter segments, each a tab: [{"name":"VIP","definition":"total_spend >= 5000000",
                          "colour":"#f9a825","abGroups":2}] (colour and abGroups optional)
   --date-order ORDER     dmy or mdy, for text dates that read either way
@@ -236,6 +242,7 @@ Tùy chọn:
   --breakpoints TỆP      ngưỡng cố định (JSON) thay cho ngũ phân vị: {"r":[30,60,90,180],"f":[2,3,5,10],"m":[...]}
   --map TỆP|JSON         bảng cột, một tệp hoặc viết thẳng: {"invoices":{"invoiceCode":"Mã hóa đơn","date":"C"},"customers":{...}}
   --explain-columns      liệt kê cột được chọn cho từng trường, độ chắc chắn, lý do và cột đứng thứ hai
+  --no-segment-tabs      không tạo tab cho từng phân khúc: tab Khách hàng (cột Phân khúc và bộ lọc) thay thế
   --segments TỆP         phân khúc lọc (JSON), mỗi phân khúc một tab: [{"name":"VIP","definition":"total_spend >= 5000000",
                          "colour":"#f9a825","abGroups":2}] (colour và abGroups không bắt buộc)
   --date-order THỨ_TỰ    dmy hoặc mdy, cho ngày dạng chữ đọc được cả hai cách

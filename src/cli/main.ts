@@ -395,6 +395,7 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     levels: args.levels,
     metrics: args.metrics,
     monetary: args.monetary,
+    segmentTabs: args.segmentTabs,
     language,
     ...(breakpoints ? { breakpoints } : {}),
     ...(filterSegments ? { filterSegments } : {}),

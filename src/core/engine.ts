@@ -281,7 +281,9 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     issues,
     unit,
   );
-  const present = new Set(customers.map((customer) => customer.segmentId));
+  const segmentTabs = options.segmentTabs ?? true;
+  // Segments with a tab of their own (the faces link to them): none when per-segment tabs are off.
+  const present = new Set(segmentTabs ? customers.map((customer) => customer.segmentId) : []);
   const buyers = customers.filter((customer) => customer.frequency > 0).length;
   const count = (code: DataIssue['code']) => issues.filter((issue) => issue.code === code).length;
   const facts: RunFacts = {
@@ -328,10 +330,13 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     method: options.breakpoints ? 'breakpoints' : 'quintile',
     monetary: options.monetary,
   };
-  const segments = [...segmentSummaries(customers, language, present, unit), ...filters.summaries];
+  const segments = [
+    ...segmentSummaries(customers, language, present, unit),
+    ...filters.summaries.map((summary) => (segmentTabs ? summary : { ...summary, tabKey: undefined })),
+  ];
   const summary: RunSummary = { segments, facts, scoreStats, ...(predictions ? { predictions } : {}) };
-  const plan = buildPlan(summary, customers, issues, options.levels, language);
-  plan.tabs.splice(plan.tabs.length - 1, 0, ...filters.tabs);
+  const plan = buildPlan(summary, customers, issues, options.levels, language, segmentTabs);
+  if (segmentTabs) plan.tabs.splice(plan.tabs.length - 1, 0, ...filters.tabs);
   if (options.saved && snapshot) {
     const stores = [...new Set(invoices.map((invoice) => invoice.store).filter(Boolean))].sort();
     const ranAt = ranAtText(options.now, clock);

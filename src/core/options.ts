@@ -59,6 +59,11 @@ export interface EngineOptions {
   breakpoints?: Breakpoints;
   /** What M scores: total net spend (default) or average order value. */
   monetary: 'total' | 'average';
+  /**
+   * One tab per RFM segment and per filter segment (default true). Off, the Customers tab (every customer with
+   * their segment, and a filter) stands in for them: what a shop too big for Sheets' cell limit turns off.
+   */
+  segmentTabs?: boolean;
   /** The horizon of the expected-purchases prediction, in days (default 90). */
   predictionDays?: number;
   language: Language;

@@ -69,6 +69,8 @@ export interface RunSettings {
   scoring: 'quintile' | 'breakpoints';
   breakpoints?: { r?: number[]; f?: number[]; m?: number[] };
   monetary: 'total' | 'average';
+  /** One tab per segment (default true); off, the Customers tab and its filter stand in for them. */
+  segmentTabs?: boolean;
 }
 
 export interface SheetSelection {

@@ -110,12 +110,12 @@ export function overBudgetError(input: BudgetInput, budget: Budget, language: La
       `Kết quả không vừa bảng tính: cần khoảng ${n(need)} ô, mà một bảng tính Google chỉ chứa tối đa ${n(CELL_LIMIT)} ô. ` +
         `Dữ liệu đầu vào chiếm ${n(input.input)} ô, các tab khác ${n(Math.max(0, others))} ô, các tab kết quả mới ${n(budget.output)} ô ` +
         `(trong đó các tab từng phân khúc ${n(budget.segmentTabs)} ô). Chưa ghi gì; các tab trước đó vẫn giữ nguyên. ` +
-        `Cách khắc phục: ${emptyHint}bớt phân khúc lọc đang bật, xóa các tab không dùng hoặc dữ liệu cũ, ` +
+        `Cách khắc phục: ${emptyHint}tắt "một tab cho mỗi phân khúc" trong Cài đặt (tab Khách hàng vẫn có mọi khách, phân khúc của họ và bộ lọc; tiết kiệm ${n(budget.segmentTabs)} ô), bớt phân khúc lọc đang bật, xóa các tab không dùng hoặc dữ liệu cũ, ` +
         `hoặc dùng bản dòng lệnh (npm start) trên tệp .xlsx/.csv; cửa hàng lớn hơn nên dùng BigQuery.`,
       `The results do not fit in the spreadsheet: they need about ${n(need)} cells, and a Google spreadsheet holds at most ${n(CELL_LIMIT)}. ` +
         `The input sheets take ${n(input.input)} cells, your other tabs ${n(Math.max(0, others))}, the new result tabs ${n(budget.output)} ` +
         `(of which the per-segment tabs ${n(budget.segmentTabs)}). Nothing was written; the previous result tabs are unchanged. ` +
-        `Ways out: ${emptyHint}switch off some filter segments, delete unused tabs or old rows, ` +
+        `Ways out: ${emptyHint}turn off "one tab per segment" in Settings (the Customers tab keeps every customer with their segment and a filter; that saves ${n(budget.segmentTabs)} cells), switch off some filter segments, delete unused tabs or old rows, ` +
         `or use the command line (npm start) on an .xlsx/.csv export; shops that outgrow Sheets belong in BigQuery.`,
     ),
   );

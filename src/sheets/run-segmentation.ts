@@ -108,6 +108,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
       metrics: request.settings.metrics,
       breakpoints: request.settings.scoring === 'breakpoints' ? request.settings.breakpoints : undefined,
       monetary: request.settings.monetary,
+      segmentTabs: request.settings.segmentTabs ?? true,
       language,
       saved: {
         history: savedValues('history'),

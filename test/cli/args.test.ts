@@ -34,6 +34,7 @@ describe('parseArgs', () => {
       language: 'vi',
       json: false,
       explainColumns: false,
+      segmentTabs: true,
     });
   });
 

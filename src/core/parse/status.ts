@@ -69,7 +69,8 @@ function verdictOfFolded(folded: string): StatusVerdict {
   return NOT_PURCHASE.some((phrase) => hasPhrase(words, phrase)) ? 'not-purchase' : 'purchase';
 }
 
-const cache = new Map<string, StatusVerdict>();
+/** Verdicts by the raw cell text, per layout (statuses repeat on every line: a look-up, not a fold). */
+const cache = new Map<PosLayout | undefined, Map<string, StatusVerdict>>();
 const MAX_CACHED = 1000;
 const layoutWords = new WeakMap<PosLayout, Map<string, StatusVerdict>>();
 
@@ -87,16 +88,15 @@ function layoutVerdicts(layout: PosLayout): Map<string, StatusVerdict> {
 /** Whether a status cell is a purchase; undefined for a blank or non-text cell (no status: a purchase). */
 export function statusVerdict(value: CellValue, layout?: PosLayout): StatusVerdict | undefined {
   if (typeof value !== 'string' || isBlank(value)) return undefined;
-  if (layout) {
-    const own = layoutVerdicts(layout).get(foldText(value));
-    if (own) return own;
-  }
-  const known = cache.get(value);
-  if (known !== undefined) return known;
-  const verdict = verdictOfFolded(foldText(value));
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(value, verdict);
-  return verdict;
+  let known = cache.get(layout);
+  if (!known) cache.set(layout, (known = new Map()));
+  const verdict = known.get(value);
+  if (verdict !== undefined) return verdict;
+  const folded = foldText(value);
+  const decided = (layout && layoutVerdicts(layout).get(folded)) || verdictOfFolded(folded);
+  if (known.size >= MAX_CACHED) known.clear();
+  known.set(value, decided);
+  return decided;
 }
 
 export function isCancelledStatus(value: CellValue, layout?: PosLayout): boolean {

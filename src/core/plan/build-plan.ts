@@ -20,6 +20,7 @@ export function buildPlan(
   issues: readonly DataIssue[],
   levels: number,
   language: Language,
+  segmentTabs = true,
 ): OutputPlan {
   const sorted = sortForDisplay(customers, SEGMENT_ORDER);
   const bySegment = new Map<string, CustomerRecord[]>();
@@ -33,7 +34,7 @@ export function buildPlan(
     summaryTab(summary, customers, levels, language),
     customersTab(sorted, language, rows, summary.predictions?.parameters !== undefined),
   ];
-  for (const segment of SEGMENTS) {
+  for (const segment of segmentTabs ? SEGMENTS : []) {
     const members = bySegment.get(segment.id);
     if (members?.length) tabs.push(segmentTab(segment.id, members, language, rows));
   }

@@ -21,6 +21,8 @@ export interface PurchaseHistory {
   x: Float64Array;
   tx: Float64Array;
   T: Float64Array;
+  /** How many customers share each history (1 when absent): a shop's one-time buyers of a day are one entry. */
+  weight?: Float64Array;
 }
 
 export interface PurchaseParameters {
@@ -58,20 +60,24 @@ export function meanLogLikelihood(
   const logAlpha = Math.log(alpha);
   const logA = Math.log(a);
   let total = 0;
+  let customers = 0;
   const n = data.x.length;
+  const weights = data.weight;
   for (let i = 0; i < n; i++) {
     const x = data.x[i]!;
+    const w = weights ? weights[i]! : 1;
+    customers += w;
     const k = x + shift;
     const base = rRising[x]! + r * logAlpha + bRising[k]! - abRising[k]!;
     const stays = -(r + x) * Math.log(alpha + data.T[i]!);
     if (model === 'bgnbd' && x === 0) {
-      total += base + stays;
+      total += w * (base + stays);
       continue;
     }
     const leaves = logA - Math.log(b + x - 1 + shift) - (r + x) * Math.log(alpha + data.tx[i]!);
-    total += base + logAddExp(stays, leaves);
+    total += w * (base + logAddExp(stays, leaves));
   }
-  return total / n;
+  return total / customers;
 }
 
 /** Maximum-likelihood parameters, from a few starting points scaled to the data's time span. */
@@ -116,6 +122,28 @@ export function probabilityAlive(
   return 1 / (1 + oddsOfDropout(model, p, x, tx, T));
 }
 
+/**
+ * The part of the conditional expectation that does not depend on tx: (a + b + x − 1) / (a − 1) ·
+ * (1 − ((α + T) / (α + T + t))^(r + x) ₂F₁(r + x, b + x; a + b + x − 1; t / (α + T + t))) for BG/NBD, each
+ * `b + x` and `a + b + x − 1` one more for MBG/NBD. Times P(alive), it is the expectation; callers may cache it
+ * by (days, x, T).
+ */
+export function expectedIfAlive(
+  model: PurchaseModel,
+  p: PurchaseParameters,
+  days: number,
+  x: number,
+  T: number,
+): number {
+  if (days <= 0) return 0;
+  const shift = model === 'mbgnbd' ? 1 : 0;
+  const z = days / (p.alpha + T + days);
+  const logTail =
+    (p.r + x) * Math.log1p(-z) + logHyp2f1(p.r + x, p.b + x + shift, p.a + p.b + x - 1 + shift, z);
+  const lead = (p.a + p.b + x - 1 + shift) / (p.a - 1);
+  return lead * -Math.expm1(logTail);
+}
+
 /** E[purchases in the next `days` | x, tx, T] (Fader, Hardie & Lee 2005, eq. 10; Batislam et al. 2007). */
 export function expectedPurchases(
   model: PurchaseModel,
@@ -125,21 +153,5 @@ export function expectedPurchases(
   tx: number,
   T: number,
 ): number {
-  if (days <= 0) return 0;
-  const shift = model === 'mbgnbd' ? 1 : 0;
-  const z = days / (p.alpha + T + days);
-  const logTail =
-    (p.r + x) * Math.log1p(-z) + logHyp2f1(p.r + x, p.b + x + shift, p.a + p.b + x - 1 + shift, z);
-  const lead = (p.a + p.b + x - 1 + shift) / (p.a - 1);
-  return (lead * -Math.expm1(logTail)) / (1 + oddsOfDropout(model, p, x, tx, T));
-}
-
-/** E[purchases in `days`] for a new customer (unconditional, eq. 7 of the paper), for checks. */
-export function expectedPurchasesNew(model: PurchaseModel, p: PurchaseParameters, days: number): number {
-  const z = days / (p.alpha + days);
-  const hyp = Math.exp(
-    logHyp2f1(p.r, p.b + (model === 'mbgnbd' ? 1 : 0), p.a + p.b - 1 + (model === 'mbgnbd' ? 1 : 0), z),
-  );
-  const lead = (p.a + p.b - 1 + (model === 'mbgnbd' ? 1 : 0)) / (p.a - 1);
-  return lead * (1 - Math.pow(p.alpha / (p.alpha + days), p.r) * hyp);
+  return expectedIfAlive(model, p, days, x, T) * probabilityAlive(model, p, x, tx, T);
 }

@@ -270,3 +270,18 @@ test('a return invoice nets against the spend, is no purchase, and is listed in 
     { sheet: 'Hóa đơn', row: 3, value: 'TH1' },
   ]);
 });
+
+test('without per-segment tabs, the Customers tab holds everyone and the Summary every segment', () => {
+  const rows: CellValue[][] = [['Mã HĐ', 'Thời gian', 'Mã KH', 'Tổng tiền']];
+  for (let i = 0; i < 30; i++)
+    rows.push([`HD${i}`, `${(i % 27) + 1}/11/2026`, `KH${i % 9}`, `${(i + 1) * 10}.000`]);
+  const input = { invoices: { name: 'Hóa đơn', values: rows } };
+  const all = run(input);
+  const without = run(input, { segmentTabs: false });
+  expect(all.plan.tabs.some((tab) => tab.role === 'segment')).toBe(true);
+  expect(without.plan.tabs.map((tab) => tab.role)).toEqual(['summary', 'customers', 'issues']);
+  expect(without.plan.tabs[1]!.blocks[0]!.rows).toHaveLength(9);
+  expect(without.summary.segments).toEqual(
+    all.summary.segments.map((segment) => ({ ...segment, tabKey: segment.tabKey && undefined })),
+  );
+});
