@@ -71,6 +71,7 @@ const vi = {
   breakpointHintFM: (count: number) =>
     `${count} số tăng dần, cách nhau bởi dấu phẩy. Từ ngưỡng cuối trở lên được điểm cao nhất.`,
   breakpointInvalid: (count: number) => `Cần đúng ${count} số tăng dần.`,
+  thresholdNumber: (value: number) => formatNumber('vi', value),
   monetaryLabel: 'M tính theo',
   monetaryTotal: 'Tổng chi tiêu',
   monetaryAverage: 'Trung bình mỗi hóa đơn',
@@ -253,6 +254,7 @@ const en: Strings = {
   breakpointHintFM: (count) =>
     `${count} rising numbers, comma separated. The last one and above scores highest.`,
   breakpointInvalid: (count) => `Enter exactly ${count} rising numbers.`,
+  thresholdNumber: (value) => String(value),
   monetaryLabel: 'M measures',
   monetaryTotal: 'Total spend',
   monetaryAverage: 'Average order',
