@@ -39,7 +39,7 @@ async function download(context: Context): Promise<void> {
   });
   try {
     const tab = await callServer('getSegmentRows', segment.tab, state.language);
-    const table = exportTable(tab.header, tab.rows, preset);
+    const table = exportTable(tab.header, tab.rows, preset, t.presetHeaders);
     if (table.missingColumns.length > 0) {
       const header = CUSTOMER_COLUMNS.find((column) => column.id === table.missingColumns[0])?.header;
       throw new Error(t.missingColumn(header?.[state.language] ?? table.missingColumns[0]!));

@@ -6,6 +6,7 @@
  * Opened from the settings and the result screens; Back returns there. Deleting a segment asks first, on its
  * own row: a click on Delete alone cannot lose a segment.
  */
+import { filterReference } from './filter-reference';
 import { FILTER_FIELDS, OPERATORS_BY_TYPE, findFilterField, type FilterField } from '../core/filter/fields';
 import { parseFilter } from '../core/filter/parse';
 import type { FilterDataRequest, FilterSegmentInfo, FilterSegmentList } from '../shared/api';
@@ -71,6 +72,7 @@ export function openFilters(context: Context, returnTo: Step): void {
       count: null,
       message: null,
       confirmingDelete: null,
+      referenceOpen: s.filters.referenceOpen,
     };
   });
   callServer('listFilterSegments', context.state.language, filterData(context)).then(
@@ -581,6 +583,9 @@ function builder(context: Context, draft: FilterDraft): HTMLElement {
           changeDraft(context, (d) => void (d.text = (event.target as HTMLTextAreaElement).value), 'text'),
       }),
       hint(t.filterTextHelp),
+    ),
+    filterReference(state.language, state.filters.referenceOpen, (open) =>
+      context.update((s) => void (s.filters.referenceOpen = open), false),
     ),
     parsed && !parsed.ok
       ? notice(

@@ -112,7 +112,8 @@ function breakpointInputs(context: Context): HTMLElement {
   const { settings } = state;
   const count = settings.levels - 1;
   const caption = { r: t.breakpointR, f: t.breakpointF, m: t.breakpointM };
-  const normalHint = (metric: Metric) => (metric === 'r' ? t.breakpointHintR(count) : t.breakpointHintFM(count));
+  const normalHint = (metric: Metric) =>
+    metric === 'r' ? t.breakpointHintR(count) : t.breakpointHintFM(count);
   return el(
     'div',
     { class: 'breakpoints', 'data-testid': 'breakpoints' },
@@ -134,7 +135,11 @@ function breakpointInputs(context: Context): HTMLElement {
             false,
           ),
         onChange: () => {
-          const bad = breakpointProblem(metric, context.state.settings.breakpointText[metric], settings.levels);
+          const bad = breakpointProblem(
+            metric,
+            context.state.settings.breakpointText[metric],
+            settings.levels,
+          );
           input.setAttribute('aria-invalid', bad ? 'true' : 'false');
           help.textContent = bad ? t.breakpointInvalid(count) : normalHint(metric);
         },

@@ -79,8 +79,7 @@ export function updateSnapshot(
 ): SnapshotUpdate {
   // A re-run of the same as-of date compares with the run before that date; when there is none (the first
   // run was on this date too), with the last run itself: a second run is never "the first run".
-  const rerun =
-    previous !== null && previous.asOfDay === asOfDay && previous.previousAsOfDay !== undefined;
+  const rerun = previous !== null && previous.asOfDay === asOfDay && previous.previousAsOfDay !== undefined;
   const base = previous === null ? null : rerun ? previous.previous : previous.current;
   const baseDay = previous === null ? undefined : rerun ? previous.previousAsOfDay : previous.asOfDay;
   const movement = new Map<string, Map<string, number>>();

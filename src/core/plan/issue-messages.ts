@@ -17,7 +17,8 @@ const row = (issue: DataIssue) => (issue.relatedRow ? ` dòng ${issue.relatedRow
  */
 function mergedCustomers(issue: DataIssue): string {
   const sameCode = /^Member code (.+) also on row (\d+):/.exec(issue.message);
-  if (sameCode) return `Mã thành viên ${sameCode[1]} cũng có ở dòng ${sameCode[2]}: gộp thành một khách hàng.`;
+  if (sameCode)
+    return `Mã thành viên ${sameCode[1]} cũng có ở dòng ${sameCode[2]}: gộp thành một khách hàng.`;
   const shared = /^Shares (phone (\S+)|an identity) with row (\d+) \((.*)\): merged/.exec(issue.message);
   if (shared) {
     const what = shared[2] ? `số điện thoại ${shared[2]}` : 'mã, số điện thoại hoặc email';
