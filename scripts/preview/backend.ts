@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeCsv, parseCsv } from '../../src/cli/read-csv';
-import { readXlsxBytes } from '../../src/cli/read-xlsx';
+import { readXlsxBytes, WorkbookReadError } from '../../src/cli/read-xlsx';
 import { chartsOf, createEmulator, loadSheet, type Emulator } from '../../test/emulator';
 
 interface Setup {
@@ -247,7 +247,13 @@ function paste(execution: Execution, name: unknown, csv: unknown, cells?: unknow
 /** Every worksheet of an .xlsx (sent as base64) becomes a tab, hidden ones too, in the workbook's order. */
 async function addWorkbook(execution: Execution, base64: unknown): Promise<string[]> {
   if (typeof base64 !== 'string' || base64 === '') throw new Error(say('Tệp trống.', 'The file is empty.'));
-  const sheets = await readXlsxBytes(Buffer.from(base64, 'base64'));
+  const sheets = await readXlsxBytes(Buffer.from(base64, 'base64')).catch((error: unknown) => {
+    throw error instanceof WorkbookReadError
+      ? new Error(
+          say('Tệp hỏng hoặc không phải tệp Excel (.xlsx).', 'The file is damaged or not an .xlsx workbook.'),
+        )
+      : error;
+  });
   const added: string[] = [];
   for (const sheet of sheets) {
     if (sheet.values.length === 0) continue;
