@@ -169,10 +169,14 @@ function tabCells(execution: Execution, name: string) {
   if (!sheet) throw new Error(`No tab named ${name}`);
   const rows = sheet.getLastRow();
   const columns = sheet.getLastColumn();
-  const shown = Math.min(rows, ROWS_SHOWN);
+  // The first rows, or, when a selected cell lies further down, the rows around it (as Sheets scrolls there).
+  const selectedRow = selection?.sheet === name ? Number(/(\d+)/.exec(selection.a1)?.[1] ?? 0) : 0;
+  const firstRow =
+    selectedRow > ROWS_SHOWN ? Math.max(1, Math.min(selectedRow - ROWS_SHOWN / 2, rows - ROWS_SHOWN + 1)) : 1;
+  const shown = Math.min(rows - firstRow + 1, ROWS_SHOWN);
   const cells: { v: string; bg?: string; fc?: string; b?: boolean }[][] = [];
   if (shown > 0 && columns > 0) {
-    const range = sheet.getRange(1, 1, shown, columns);
+    const range = sheet.getRange(firstRow, 1, shown, columns);
     const values = range.getDisplayValues();
     const backgrounds = range.getBackgrounds();
     const fontColours = range.getFontColors();
@@ -188,7 +192,15 @@ function tabCells(execution: Execution, name: string) {
       );
     }
   }
-  return { name, rows, columns, frozenRows: sheet.getFrozenRows(), cells, charts: chartData(sheet) };
+  return {
+    name,
+    rows,
+    columns,
+    firstRow,
+    frozenRows: sheet.getFrozenRows(),
+    cells,
+    charts: chartData(sheet),
+  };
 }
 
 /**

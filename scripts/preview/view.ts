@@ -45,6 +45,8 @@ interface TabCells {
   rows: number;
   columns: number;
   frozenRows: number;
+  /** The 1-based row of `cells[0]`: 1, or further down around a selected cell. */
+  firstRow?: number;
   cells: CellView[][];
   charts?: ChartView[];
 }
@@ -64,7 +66,7 @@ const WORDS = {
     clipboardDenied:
       'Trình duyệt không cho đọc bộ nhớ tạm. Hãy bấm vào bảng tính rồi nhấn Ctrl+V (⌘V trên Mac).',
     clipboardEmpty: 'Bộ nhớ tạm không có ô nào.',
-    truncated: (shown: number, rows: number) => `Đang hiện ${shown} dòng đầu trong ${rows} dòng.`,
+    truncated: (from: number, to: number, rows: number) => `Đang hiện dòng ${from}–${to} trong ${rows} dòng.`,
     hidden: ' (ẩn)',
   },
   en: {
@@ -81,7 +83,7 @@ const WORDS = {
     clipboardDenied:
       'The browser does not allow reading the clipboard. Click the sheet and press Ctrl+V (⌘V on a Mac).',
     clipboardEmpty: 'The clipboard holds no cells.',
-    truncated: (shown: number, rows: number) => `Showing the first ${shown} of ${rows} rows.`,
+    truncated: (from: number, to: number, rows: number) => `Showing rows ${from}–${to} of ${rows}.`,
     hidden: ' (hidden)',
   },
 };
@@ -326,7 +328,9 @@ async function showTab(state: SpreadsheetState): Promise<void> {
   head.append(cell('th', '', 'row'));
   for (let column = 0; column < tab.columns; column++) head.append(cell('th', columnName(column)));
   table.append(head);
-  tab.cells.forEach((row, index) => {
+  const firstRow = tab.firstRow ?? 1;
+  tab.cells.forEach((row, at) => {
+    const index = firstRow - 1 + at;
     const tr = document.createElement('tr');
     if (index + 1 === tab.frozenRows) tr.className = 'frozen';
     tr.append(cell('th', String(index + 1), 'row'));
@@ -345,7 +349,7 @@ async function showTab(state: SpreadsheetState): Promise<void> {
   });
   const parts: Node[] = [table];
   if (tab.cells.length < tab.rows) {
-    parts.push(cell('td', words.truncated(tab.cells.length, tab.rows), 'truncated'));
+    parts.push(cell('td', words.truncated(firstRow, firstRow + tab.cells.length - 1, tab.rows), 'truncated'));
   }
   grid.replaceChildren(...parts);
   // Charts need the table laid out to find their anchor cells.

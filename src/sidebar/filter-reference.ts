@@ -17,24 +17,44 @@ import { strings } from './i18n';
 
 const TYPES: readonly FilterFieldType[] = ['number', 'date', 'month', 'text', 'enum', 'list'];
 
-/** A value of each type, written as the parser reads it; enum values come from the field's own choices. */
-const SAMPLE_VALUES: Readonly<Record<FilterFieldType, (field: FilterField) => string[]>> = {
-  number: () => ['>= 3', 'BETWEEN 2.000.000 AND 10.000.000'],
-  date: () => ['>= -30d', '< 2026-01-01', '<= today'],
-  month: () => ['= this_month', 'IN (jan, 2, next_month)'],
-  text: () => ['= "Hà Nội"', 'CONTAINS "Ba Đình"', 'IS EMPTY'],
-  enum: (field) =>
-    field.type === 'enum' && field.values.length > 0
-      ? [
-          `= ${field.values[0]!.id}`,
-          `IN (${field.values
-            .slice(0, 2)
-            .map((value) => value.id)
-            .join(', ')})`,
-        ]
-      : [],
-  list: () => ['CONTAINS "vip"', 'IN ("vip", "sinh viên")', 'IS NOT EMPTY'],
+/**
+ * Example definitions per type: the field a shop would use (the first field of the type when that one is gone)
+ * and values as the parser reads them; enum values come from the field's own choices.
+ */
+const SAMPLES: Readonly<
+  Record<FilterFieldType, { field: string; values: (field: FilterField) => string[] }>
+> = {
+  number: { field: 'invoices', values: () => ['>= 3', 'BETWEEN 2 AND 5'] },
+  date: { field: 'last_purchase', values: () => ['>= -30d', '< 2026-01-01', '<= today'] },
+  month: { field: 'birthday_month', values: () => ['= this_month', 'IN (jan, 2, next_month)'] },
+  text: { field: 'city', values: () => ['= "Hà Nội"', 'CONTAINS "Ba Đình"', 'IS EMPTY'] },
+  enum: {
+    field: 'gender',
+    values: (field) =>
+      field.type === 'enum' && field.values.length > 0
+        ? [
+            `= ${field.values[0]!.id}`,
+            `IN (${field.values
+              .slice(0, 2)
+              .map((value) => value.id)
+              .join(', ')})`,
+          ]
+        : [],
+  },
+  list: { field: 'tags', values: () => ['CONTAINS "vip"', 'IN ("vip", "sinh viên")', 'IS NOT EMPTY'] },
 };
+
+function exampleField(type: FilterFieldType): FilterField | undefined {
+  return (
+    FILTER_FIELDS.find((field) => field.type === type && field.id === SAMPLES[type].field) ??
+    FILTER_FIELDS.find((field) => field.type === type)
+  );
+}
+
+function candidates(type: FilterFieldType): string[] {
+  const field = exampleField(type);
+  return field ? SAMPLES[type].values(field).map((value) => `${field.id} ${value}`) : [];
+}
 
 export interface ReferenceField {
   id: string;
@@ -61,25 +81,17 @@ export function referenceData(language: Language): { fields: ReferenceField[]; t
     aliases: field.aliases,
     choices: field.type === 'enum' ? field.values.map((v) => ({ id: v.id, label: v.label[language] })) : [],
   }));
-  const types = TYPES.filter((type) => FILTER_FIELDS.some((field) => field.type === type)).map((type) => {
-    const field = FILTER_FIELDS.find((candidate) => candidate.type === type)!;
-    return {
-      type,
-      operators: OPERATORS_BY_TYPE[type],
-      examples: SAMPLE_VALUES[type](field)
-        .map((value) => `${field.id} ${value}`)
-        .filter((example) => parseFilter(example, language).ok),
-    };
-  });
+  const types = TYPES.filter((type) => exampleField(type) !== undefined).map((type) => ({
+    type,
+    operators: OPERATORS_BY_TYPE[type],
+    examples: candidates(type).filter((example) => parseFilter(example, language).ok),
+  }));
   return { fields, types };
 }
 
 /** The examples before the parser's check: what `referenceData` would show if the parser took them all. */
 export function referenceCandidates(): string[] {
-  return TYPES.flatMap((type) => {
-    const field = FILTER_FIELDS.find((candidate) => candidate.type === type);
-    return field ? SAMPLE_VALUES[type](field).map((value) => `${field.id} ${value}`) : [];
-  });
+  return TYPES.flatMap(candidates);
 }
 
 /**
