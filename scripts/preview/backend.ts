@@ -226,10 +226,19 @@ function chartData(sheet: ReturnType<Emulator['spreadsheet']['getSheets']>[numbe
 const say = (vi: string, en: string) => (setup.language === 'vi' ? vi : en);
 
 /**
- * Adds a tab from a CSV text or from cells (pasted from a spreadsheet's clipboard). With `unique`, a name that
- * is taken gets ` (2)`, ` (3)`…, as Sheets does when sheets are imported; otherwise it is refused.
+ * Adds a tab from a CSV text or from cells (pasted from a spreadsheet's clipboard), each text read as typed
+ * input in the spreadsheet's locale, as Sheets reads a paste (`0901…` becomes a number). With `unique`, a name
+ * that is taken gets ` (2)`, ` (3)`…, as Sheets does when sheets are imported; otherwise it is refused. With
+ * `asText`, texts stay text (an .xlsx's text cells, whose numbers and dates are typed already).
  */
-function paste(execution: Execution, name: unknown, csv: unknown, cells?: unknown, unique = false): string {
+function paste(
+  execution: Execution,
+  name: unknown,
+  csv: unknown,
+  cells?: unknown,
+  unique = false,
+  asText = false,
+): string {
   let tab = typeof name === 'string' ? name.trim() : '';
   if (!tab) throw new Error(say('Tab cần có tên.', 'The tab needs a name.'));
   const rows = Array.isArray(cells)
@@ -252,6 +261,7 @@ function paste(execution: Execution, name: unknown, csv: unknown, cells?: unknow
     execution.emulator,
     tab,
     rows.map((row) => [...row, ...Array<unknown>(width - row.length).fill('')]),
+    { asDisplayText: asText },
   );
   return tab;
 }
@@ -269,7 +279,7 @@ async function addWorkbook(execution: Execution, base64: unknown): Promise<strin
   const added: string[] = [];
   for (const sheet of sheets) {
     if (sheet.values.length === 0) continue;
-    added.push(paste(execution, sheet.name, undefined, sheet.values, true));
+    added.push(paste(execution, sheet.name, undefined, sheet.values, true, true));
   }
   if (added.length === 0)
     throw new Error(say('Tệp không có trang tính nào có dữ liệu.', 'The workbook has no sheet with data.'));
