@@ -412,7 +412,11 @@ describe('help where it is needed', () => {
     expect(help).toContain(SEGMENT_BY_ID.get('champions')!.action[language]);
     expect(help).toMatch(language === 'vi' ? /Nên làm:/ : /Suggested:/);
     if (language === 'en') {
-      await page.locator('[data-testid="sidebar-frame"]').screenshot({ path: artifactPath('result.png') });
+      // The README's picture (docs/result.png): tall enough for the whole list.
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      await page
+        .locator('[data-testid="sidebar-frame"]')
+        .screenshot({ path: artifactPath('result-help.png') });
     }
     // A second click closes it; the segment row itself still opens the tab.
     await buttons.first().click();
@@ -441,9 +445,12 @@ describe('help where it is needed', () => {
       await frame.fill('[data-testid="filter-text"]', 'invoices >= 3');
       expect(await frame.locator('[data-testid="reference-fields"]').isVisible()).toBe(true);
       if (language === 'vi') {
+        // The README's picture (docs/filter-builder.png): the builder from its heading, the reference open.
+        await page.setViewportSize({ width: 1280, height: 1500 });
+        await frame.locator('[data-testid="filter-builder"]').evaluate((element) => element.scrollIntoView());
         await page
           .locator('[data-testid="sidebar-frame"]')
-          .screenshot({ path: artifactPath('filter-builder.png') });
+          .screenshot({ path: artifactPath('filter-reference.png') });
       }
       expect(
         await cutTexts(frame, '[data-testid="filter-reference"] li, [data-testid="filter-reference"] dd'),
