@@ -25,13 +25,13 @@ export function detectColumns(sheet: string, kind: SheetKind, language: Language
  * at a staged or hidden tab (Filter segments, the snapshot).
  */
 export function runSegmentation(request: RunRequest): RunResult {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const before = spreadsheet.getActiveSheet();
+  // One call: the run's own calls are counted against a budget (test/face/call-budget.test.ts).
+  const before = SpreadsheetApp.getActiveSheet();
   try {
     return run(request);
   } catch (error) {
     try {
-      spreadsheet.setActiveSheet(before);
+      before.activate();
     } catch {
       // The tab the user was on is gone (it was one of ours and the run replaced it): nothing to go back to.
     }

@@ -76,7 +76,9 @@ describe('service calls of a full run', () => {
     const replaced = sampleRerun.callsByMethod['Spreadsheet.deleteSheet'] ?? 0;
     expect(replaced).toBeGreaterThanOrEqual(sampleRerun.tabs.length);
     expect(sampleRerun.callsByMethod['Sheet.setName']).toBe(sampleRerun.tabs.length);
-    expect(sampleRerun.calls).toBeLessThanOrEqual(10 * sampleRerun.tabs.length + 15 + 5 * replaced);
+    // Two more than a first run's fixed part: the user's active tab is read (a failed run puts them back), and
+    // a re-run of the same as-of date now colours its Movement matrix (one setBackgrounds) like any later run.
+    expect(sampleRerun.calls).toBeLessThanOrEqual(10 * sampleRerun.tabs.length + 15 + 5 * replaced + 2);
   });
 
   test('per tab: one range and one call each for formats, values and backgrounds; frozen rows once a run', () => {
