@@ -110,11 +110,6 @@ describe.each(LANGUAGES)('own breakpoints keep what is typed (%s)', (language) =
     const frame = await open(language);
     await toSettings(frame);
     await frame.check('[data-testid="scoring"] input[value="breakpoints"]');
-    // Five levels: four numbers per metric, and each placeholder shows four.
-    for (const metric of ['r', 'f', 'm'])
-      expect(
-        (await frame.getAttribute(`[data-testid="breakpoints-${metric}"]`, 'placeholder'))!.split(', '),
-      ).toHaveLength(4);
     await frame.click('[data-testid="breakpoints-r"]');
     await page.keyboard.type('30, 60, 90, 180');
     await page.keyboard.press('Tab');
@@ -128,6 +123,30 @@ describe.each(LANGUAGES)('own breakpoints keep what is typed (%s)', (language) =
     await frame.click('[data-testid="run"]');
     await waitForEnd(frame);
     expect(await frame.locator('[data-testid="step-result"]').count()).toBe(1);
+  });
+
+  test('the first click on Run right after typing in a box starts the run', async () => {
+    const frame = await open(language);
+    await toSettings(frame);
+    await frame.check('[data-testid="scoring"] input[value="breakpoints"]');
+    await frame.fill('[data-testid="breakpoints-r"]', '30, 60, 90, 180');
+    await frame.fill('[data-testid="breakpoints-f"]', '2, 3, 5, 10');
+    await frame.click('[data-testid="breakpoints-m"]');
+    await page.keyboard.type('500000, 1000000, 2000000, 5000000');
+    await frame.click('[data-testid="run"]');
+    await frame.waitForSelector('[data-testid="step-run"], [data-testid="step-result"]', { timeout: 20_000 });
+    await waitForEnd(frame);
+    expect(await frame.locator('[data-testid="step-result"]').count()).toBe(1);
+  });
+
+  test('each placeholder shows as many numbers as the levels need', async () => {
+    const frame = await open(language);
+    await toSettings(frame);
+    await frame.check('[data-testid="scoring"] input[value="breakpoints"]');
+    for (const metric of ['r', 'f', 'm'])
+      expect(
+        (await frame.getAttribute(`[data-testid="breakpoints-${metric}"]`, 'placeholder'))!.split(', '),
+      ).toHaveLength(4);
   });
 
   test('leaving a box with too few numbers says so under that box, and Tab still reaches the next box', async () => {
