@@ -191,9 +191,9 @@ async function handle(request, response) {
     const answer = CACHE_ONLY.has(name) ? runSideExecution(name, args) : await ask('call', { name, args });
     return json(response, 200, { ok: answer.ok, value: answer.value, error: answer.error });
   }
-  // The preview's own controls: paste a CSV as a tab, start over with the sample shop, make the next run fail,
-  // show a tab (a click on the view's tab bar).
-  if (request.method === 'POST' && ['/paste', '/reset', '/fail', '/activate'].includes(path)) {
+  // The preview's own controls: add a CSV or pasted cells as a tab, add an .xlsx's sheets as tabs, start over
+  // with the sample shop, make the next run fail, show a tab (a click on the view's tab bar).
+  if (request.method === 'POST' && ['/paste', '/xlsx', '/reset', '/fail', '/activate'].includes(path)) {
     const answer = await ask(path.slice(1), await readBody(request));
     return json(response, answer.ok ? 200 : 400, answer);
   }

@@ -2,14 +2,16 @@
  * The preview's spreadsheet side, run in a worker thread by scripts/preview.mjs: an emulated spreadsheet
  * (test/emulator) preloaded with the sample shop, and the built dist/Code.js running on it in a vm context,
  * exactly as Apps Script runs the pushed file. Each message is one execution: a server call, a read of the
- * spreadsheet for the view, or one of the preview's controls (paste a CSV, start over, fail the next run).
+ * spreadsheet for the view, or one of the preview's controls (add a CSV or pasted cells as a tab, add every
+ * sheet of an .xlsx as tabs, start over, fail the next run).
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeCsv, parseCsv } from '../../src/cli/read-csv';
-import { createEmulator, loadSheet, type Emulator } from '../../test/emulator';
+import { readXlsxBytes, WorkbookReadError } from '../../src/cli/read-xlsx';
+import { chartsOf, createEmulator, loadSheet, type Emulator } from '../../test/emulator';
 
 interface Setup {
   root: string;
@@ -48,6 +50,28 @@ interface Execution {
 }
 
 let execution: Execution | null = null;
+/** The range a server call last selected (`selectCell`, a data-issue link): the view outlines it. */
+let selection: { sheet: string; a1: string } | null = null;
+
+/**
+ * Records what `Range.activate()` selects: the emulator keeps only the active sheet, and the view shows the
+ * selected cell as Sheets would. Wrapped once per emulator (each reset makes a new one).
+ */
+function recordSelections(emulator: Emulator): void {
+  const probe = emulator.spreadsheet.getSheets()[0]!.getRange(1, 1);
+  const prototype = Object.getPrototypeOf(probe) as {
+    activate: (this: typeof probe) => typeof probe;
+    __recorded?: boolean;
+  };
+  if (prototype.__recorded) return;
+  const activate = prototype.activate;
+  prototype.activate = function (this: typeof probe) {
+    const result = activate.call(this);
+    selection = { sheet: this.getSheet().getName(), a1: this.getA1Notation() };
+    return result;
+  };
+  prototype.__recorded = true;
+}
 /** Whether the next run is set to fail (the view shows the button pressed). */
 let failArmed = false;
 
@@ -94,6 +118,8 @@ function start(): Execution {
     loadSheet(emulator, tab, readCsvText(decodeCsv(readFileSync(path), file)));
   }
   emulator.spreadsheet.setActiveSheet(emulator.spreadsheet.getSheets()[0]!);
+  recordSelections(emulator);
+  selection = null;
   emulator.resetCalls();
   const context = vm.createContext({ ...emulator.globals });
   emulator.bindRealm(context);
@@ -126,6 +152,8 @@ function tabList(execution: Execution) {
   return {
     active: spreadsheet.getActiveSheet().getName(),
     failArmed: failArmed,
+    language: setup.language,
+    selection,
     tabs: spreadsheet.getSheets().map((sheet) => ({
       name: sheet.getName(),
       colour: sheet.getTabColor(),
@@ -142,10 +170,14 @@ function tabCells(execution: Execution, name: string) {
   if (!sheet) throw new Error(`No tab named ${name}`);
   const rows = sheet.getLastRow();
   const columns = sheet.getLastColumn();
-  const shown = Math.min(rows, ROWS_SHOWN);
+  // The first rows, or, when a selected cell lies further down, the rows around it (as Sheets scrolls there).
+  const selectedRow = selection?.sheet === name ? Number(/(\d+)/.exec(selection.a1)?.[1] ?? 0) : 0;
+  const firstRow =
+    selectedRow > ROWS_SHOWN ? Math.max(1, Math.min(selectedRow - ROWS_SHOWN / 2, rows - ROWS_SHOWN + 1)) : 1;
+  const shown = Math.min(rows - firstRow + 1, ROWS_SHOWN);
   const cells: { v: string; bg?: string; fc?: string; b?: boolean }[][] = [];
   if (shown > 0 && columns > 0) {
-    const range = sheet.getRange(1, 1, shown, columns);
+    const range = sheet.getRange(firstRow, 1, shown, columns);
     const values = range.getDisplayValues();
     const backgrounds = range.getBackgrounds();
     const fontColours = range.getFontColors();
@@ -161,27 +193,115 @@ function tabCells(execution: Execution, name: string) {
       );
     }
   }
-  return { name, rows, columns, frozenRows: sheet.getFrozenRows(), cells };
+  return {
+    name,
+    rows,
+    columns,
+    firstRow,
+    frozenRows: sheet.getFrozenRows(),
+    cells,
+    charts: chartData(sheet),
+  };
 }
 
-function paste(execution: Execution, name: unknown, csv: unknown): void {
-  const tab = typeof name === 'string' ? name.trim() : '';
-  if (!tab) throw new Error('The tab needs a name.');
-  if (typeof csv !== 'string' || csv.trim() === '') throw new Error('The file is empty.');
-  if (execution.emulator.spreadsheet.getSheetByName(tab))
-    throw new Error(`A tab named "${tab}" already exists.`);
-  loadSheet(execution.emulator, tab, readCsvText(csv));
+/**
+ * The tab's embedded charts with the values they plot (header row first), so the view can draw them: the
+ * emulator records charts, it does not render them.
+ */
+function chartData(sheet: ReturnType<Emulator['spreadsheet']['getSheets']>[number]) {
+  return chartsOf(sheet).map((chart) => {
+    const a1 = chart.ranges[0]?.replace(/^.*!/, '');
+    const values = a1 ? sheet.getRange(a1).getValues() : [];
+    return {
+      type: String(chart.type).toLowerCase(),
+      title: typeof chart.options.title === 'string' ? chart.options.title : '',
+      anchor: { row: chart.anchor.row, column: chart.anchor.column },
+      values: values.map((row) =>
+        row.map((value) => (typeof value === 'number' ? value : String(value ?? ''))),
+      ),
+    };
+  });
+}
+
+/** Words of the preview's own errors, in the preview's language. */
+const say = (vi: string, en: string) => (setup.language === 'vi' ? vi : en);
+
+/**
+ * Adds a tab from a CSV text or from cells (pasted from a spreadsheet's clipboard), each text read as typed
+ * input in the spreadsheet's locale, as Sheets reads a paste (`0901…` becomes a number). With `unique`, a name
+ * that is taken gets ` (2)`, ` (3)`…, as Sheets does when sheets are imported; otherwise it is refused. With
+ * `asText`, texts stay text (an .xlsx's text cells, whose numbers and dates are typed already).
+ */
+function paste(
+  execution: Execution,
+  name: unknown,
+  csv: unknown,
+  cells?: unknown,
+  unique = false,
+  asText = false,
+): string {
+  let tab = typeof name === 'string' ? name.trim() : '';
+  if (!tab) throw new Error(say('Tab cần có tên.', 'The tab needs a name.'));
+  const rows = Array.isArray(cells)
+    ? cells.map((row) => (Array.isArray(row) ? row.map((cell) => (cell ?? '') as unknown) : []))
+    : typeof csv === 'string'
+      ? readCsvText(csv)
+      : [];
+  while (rows.length > 0 && rows[rows.length - 1]!.every((cell) => cell === '')) rows.pop();
+  if (rows.length === 0 || rows.every((row) => row.every((cell) => cell === '')))
+    throw new Error(say('Không có ô nào có dữ liệu.', 'There are no cells with data.'));
+  const spreadsheet = execution.emulator.spreadsheet;
+  if (spreadsheet.getSheetByName(tab)) {
+    if (!unique) throw new Error(say(`Đã có tab tên "${tab}".`, `A tab named "${tab}" already exists.`));
+    let n = 2;
+    while (spreadsheet.getSheetByName(`${tab} (${n})`)) n++;
+    tab = `${tab} (${n})`;
+  }
+  const width = Math.max(...rows.map((row) => row.length));
+  loadSheet(
+    execution.emulator,
+    tab,
+    rows.map((row) => [...row, ...Array<unknown>(width - row.length).fill('')]),
+    { asDisplayText: asText },
+  );
+  return tab;
+}
+
+/** Every worksheet of an .xlsx (sent as base64) becomes a tab, hidden ones too, in the workbook's order. */
+async function addWorkbook(execution: Execution, base64: unknown): Promise<string[]> {
+  if (typeof base64 !== 'string' || base64 === '') throw new Error(say('Tệp trống.', 'The file is empty.'));
+  const sheets = await readXlsxBytes(Buffer.from(base64, 'base64')).catch((error: unknown) => {
+    throw error instanceof WorkbookReadError
+      ? new Error(
+          say('Tệp hỏng hoặc không phải tệp Excel (.xlsx).', 'The file is damaged or not an .xlsx workbook.'),
+        )
+      : error;
+  });
+  const added: string[] = [];
+  for (const sheet of sheets) {
+    if (sheet.values.length === 0) continue;
+    added.push(paste(execution, sheet.name, undefined, sheet.values, true, true));
+  }
+  if (added.length === 0)
+    throw new Error(say('Tệp không có trang tính nào có dữ liệu.', 'The workbook has no sheet with data.'));
+  return added;
 }
 
 interface Message {
   id: number;
-  type: 'init' | 'call' | 'state' | 'tab' | 'paste' | 'reset' | 'fail' | 'activate';
+  type: 'init' | 'call' | 'state' | 'tab' | 'paste' | 'xlsx' | 'reset' | 'fail' | 'activate';
   name?: string;
   args?: unknown[];
   csv?: string;
+  /** Pasted cells, rows of strings (the clipboard's tab-separated text, split by the view). */
+  cells?: unknown[][];
+  /** An .xlsx file's bytes, base64. */
+  base64?: string;
 }
 
-function handle(message: Message): { value?: unknown; changed: boolean } {
+function handle(
+  message: Message,
+): { value?: unknown; changed: boolean } | Promise<{ value?: unknown; changed: boolean }> {
   if (message.type === 'init' || message.type === 'reset') {
     execution = start();
     failArmed = false;
@@ -205,13 +325,21 @@ function handle(message: Message): { value?: unknown; changed: boolean } {
     case 'tab':
       return { value: tabCells(execution, message.name ?? ''), changed: false };
     case 'paste':
-      paste(execution, message.name, message.csv);
-      return { changed: true };
+      // Pasted cells get a free name; a CSV file keeps its own and is refused when it is taken.
+      return {
+        value: {
+          tab: paste(execution, message.name, message.csv, message.cells, message.cells !== undefined),
+        },
+        changed: true,
+      };
+    case 'xlsx':
+      return addWorkbook(execution, message.base64).then((tabs) => ({ value: { tabs }, changed: true }));
     case 'activate': {
       // The user clicked a tab in the view: as in Sheets, that tab becomes the active one.
       const sheet = execution.emulator.spreadsheet.getSheetByName(message.name ?? '');
       if (!sheet) throw new Error(`No tab named ${message.name}`);
       execution.emulator.spreadsheet.setActiveSheet(sheet);
+      selection = null;
       return { changed: true };
     }
     case 'fail':
@@ -222,13 +350,24 @@ function handle(message: Message): { value?: unknown; changed: boolean } {
   }
 }
 
+function failedWith(message: Message, error: unknown): void {
+  const { name, message: text } = error as Error;
+  // A failed call may still have changed the spreadsheet (a half-done run is the case to show).
+  port.postMessage({ id: message.id, ok: false, error: { name, message: text }, changed: true });
+}
+
 port.on('message', (message: Message) => {
   try {
-    const { value, changed } = handle(message);
-    port.postMessage({ id: message.id, ok: true, value, changed });
+    const answer = handle(message);
+    if (answer instanceof Promise) {
+      answer.then(
+        ({ value, changed }) => port.postMessage({ id: message.id, ok: true, value, changed }),
+        (error: unknown) => failedWith(message, error),
+      );
+      return;
+    }
+    port.postMessage({ id: message.id, ok: true, value: answer.value, changed: answer.changed });
   } catch (error) {
-    const { name, message: text } = error as Error;
-    // A failed call may still have changed the spreadsheet (a half-done run is the case to show).
-    port.postMessage({ id: message.id, ok: false, error: { name, message: text }, changed: true });
+    failedWith(message, error);
   }
 });

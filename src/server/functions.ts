@@ -19,8 +19,24 @@ export function detectColumns(sheet: string, kind: SheetKind, language: Language
   return detect(sheet, kind, language);
 }
 
+/**
+ * Runs the segmentation. A run that fails leaves the user on the tab they were on: writing makes new tabs
+ * (each becomes the active one as it is inserted), and a failure halfway would otherwise leave the user looking
+ * at a staged or hidden tab (Filter segments, the snapshot).
+ */
 export function runSegmentation(request: RunRequest): RunResult {
-  return run(request);
+  // One call: the run's own calls are counted against a budget (test/face/call-budget.test.ts).
+  const before = SpreadsheetApp.getActiveSheet();
+  try {
+    return run(request);
+  } catch (error) {
+    try {
+      before.activate();
+    } catch {
+      // The tab the user was on is gone (it was one of ours and the run replaced it): nothing to go back to.
+    }
+    throw error;
+  }
 }
 
 export function getProgress(runId: string): Progress | null {
@@ -30,6 +46,23 @@ export function getProgress(runId: string): Progress | null {
 /** Shows a result tab (the sidebar's segment list links here). */
 export function openTab(name: string): void {
   SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)?.activate();
+}
+
+/**
+ * Selects one cell (or a row, `12:12`) of a tab: the sidebar's data-issue links land on the cell at fault.
+ * Only A1 references are accepted; a tab that is gone says so.
+ */
+export function selectCell(sheetName: string, a1: string, language: Language): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) {
+    throw new UserError(
+      say(language, `Không còn tab "${sheetName}".`, `There is no tab named "${sheetName}" any more.`),
+    );
+  }
+  if (!/^(?:[A-Z]{1,3}[1-9]\d*|[1-9]\d*:[1-9]\d*)$/.test(a1)) {
+    throw new UserError(say(language, `"${a1}" không phải một ô.`, `"${a1}" is not a cell.`));
+  }
+  sheet.getRange(a1).activate();
 }
 
 /** A result tab's cells as displayed, for the CSV export; only tabs the add-on owns are read. */

@@ -12,25 +12,36 @@ import {
   saveFilterSegment,
   setFilterSegmentEnabled,
 } from './filters';
-import { detectColumns, getProgress, getSegmentRows, openTab, runSegmentation } from './functions';
+import {
+  detectColumns,
+  getProgress,
+  getSegmentRows,
+  openTab,
+  runSegmentation,
+  selectCell,
+} from './functions';
+import { guarded } from './guard';
 import { onInstall, onOpen, showSidebar } from './menu';
-import { getSetup } from './setup';
+import { getSetup, userLanguage } from './setup';
 
 declare const global: Record<string, unknown>;
 
+const user = () => userLanguage();
+// Every function's unexpected failures reach the user in their language (guard.ts); the run words its own.
 const api: ServerApi = {
-  getSetup,
-  detectColumns,
+  getSetup: guarded(getSetup, user),
+  detectColumns: guarded(detectColumns, (_sheet, _kind, language) => language),
   runSegmentation,
-  getProgress,
-  openTab,
-  getSegmentRows,
-  listFilterSegments,
-  countFilterSegment,
-  getFilterTable,
-  saveFilterSegment,
-  deleteFilterSegment,
-  setFilterSegmentEnabled,
+  getProgress: guarded(getProgress, user),
+  openTab: guarded(openTab, user),
+  selectCell: guarded(selectCell, (_sheet, _a1, language) => language),
+  getSegmentRows: guarded(getSegmentRows, (_tab, language) => language),
+  listFilterSegments: guarded(listFilterSegments, (language) => language),
+  countFilterSegment: guarded(countFilterSegment, (request) => request.language),
+  getFilterTable: guarded(getFilterTable, (request) => request.language),
+  saveFilterSegment: guarded(saveFilterSegment, (_segment, _original, language) => language),
+  deleteFilterSegment: guarded(deleteFilterSegment, (_name, language) => language),
+  setFilterSegmentEnabled: guarded(setFilterSegmentEnabled, (_name, _enabled, language) => language),
 };
 
 global.onOpen = onOpen;
@@ -41,6 +52,7 @@ global.detectColumns = api.detectColumns;
 global.runSegmentation = api.runSegmentation;
 global.getProgress = api.getProgress;
 global.openTab = api.openTab;
+global.selectCell = api.selectCell;
 global.getSegmentRows = api.getSegmentRows;
 global.listFilterSegments = api.listFilterSegments;
 global.countFilterSegment = api.countFilterSegment;

@@ -107,6 +107,10 @@ export interface IssueLine {
   cell: string;
   problem: string;
   message: string;
+  /** The issue's code (`bad-date`), row (1-based) and column letter, when it has them: for the cell link. */
+  code?: string;
+  row?: number;
+  column?: string;
 }
 
 export interface RunResult {
@@ -122,6 +126,11 @@ export interface RunResult {
   issuesTab: string;
   summaryTab: string;
   tabs: { key: string; name: string }[];
+  /**
+   * The shown words in each language (segment names by id, the listed issues), so switching the sidebar's
+   * language on the result screen changes them too. The tabs stay in the run's language.
+   */
+  words?: Partial<Record<Language, { segmentNames: Record<string, string>; issues: IssueLine[] }>>;
 }
 
 export interface Progress {
@@ -228,6 +237,8 @@ export interface ServerApi {
   runSegmentation(request: RunRequest): RunResult;
   getProgress(runId: string): Progress | null;
   openTab(name: string): void;
+  /** Selects a cell (`C17`) or a row (`17:17`) of a tab: where a data issue is. */
+  selectCell(sheet: string, a1: string, language: Language): void;
   /** Cells of one of the add-on's own tabs (refused for any other tab). */
   getSegmentRows(tabName: string, language: Language): TabRows;
   /** The saved filter segments (the starters while the definitions tab does not exist). */
@@ -253,6 +264,7 @@ export const SIDEBAR_FUNCTIONS = [
   'runSegmentation',
   'getProgress',
   'openTab',
+  'selectCell',
   'getSegmentRows',
   'listFilterSegments',
   'countFilterSegment',

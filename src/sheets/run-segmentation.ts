@@ -4,7 +4,7 @@
  */
 import { runEngine } from '../core/engine';
 import { EngineError } from '../core/errors';
-import { issueCell } from '../core/issues';
+import { issueCell, type DataIssue } from '../core/issues';
 import { amountText, say } from '../core/i18n';
 import { DEFAULT_OPTIONS, type EngineOptions, type SheetInput } from '../core/options';
 import { zoneClock } from '../core/parse/time-zone';
@@ -12,7 +12,8 @@ import { issueMessage } from '../core/plan/issue-messages';
 import { ISSUE_LABELS } from '../core/plan/labels';
 import type { TabRole } from '../core/plan/types';
 import type { RunFacts } from '../core/summary';
-import type { Progress, RunRequest, RunResult, SheetSelection } from '../shared/api';
+import { SEGMENT_BY_ID, type SegmentId } from '../core/rfm/segment-catalogue';
+import type { IssueLine, Progress, RunRequest, RunResult, SheetSelection } from '../shared/api';
 import { progressReporter } from './progress';
 import { PartialWriteError } from './limits';
 import { findOwnedTabs } from './ownership';
@@ -169,12 +170,21 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
       facts: factLines(result.summary.facts, language),
       warnings: [...result.summary.facts.warnings, ...writeNotes(outcome, language)],
       issueCount: result.issues.length,
-      issues: result.issues.slice(0, ISSUES_SHOWN).map((issue) => ({
-        sheet: issue.sheet,
-        cell: issueCell(issue),
-        problem: ISSUE_LABELS[issue.code][language],
-        message: issueMessage(issue, language),
-      })),
+      issues: issueLines(result.issues, language),
+      words: Object.fromEntries(
+        (['vi', 'en'] as const).map((words) => [
+          words,
+          {
+            segmentNames: Object.fromEntries(
+              result.summary.segments.map((segment) => [
+                segment.id,
+                SEGMENT_BY_ID.get(segment.id as SegmentId)?.name[words] ?? segment.name,
+              ]),
+            ),
+            issues: issueLines(result.issues, words),
+          },
+        ]),
+      ),
       issuesTab: tabName('issues') ?? '',
       summaryTab: tabName('summary') ?? '',
       tabs: tabs.map((tab) => ({ key: tab.key, name: tab.name })),
@@ -185,6 +195,19 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
   } finally {
     lock.releaseLock();
   }
+}
+
+/** The first data issues as the sidebar lists them, in `language`, with the cell parts for its link. */
+function issueLines(issues: readonly DataIssue[], language: RunRequest['language']): IssueLine[] {
+  return issues.slice(0, ISSUES_SHOWN).map((issue) => ({
+    sheet: issue.sheet,
+    cell: issueCell(issue),
+    problem: ISSUE_LABELS[issue.code][language],
+    message: issueMessage(issue, language),
+    code: issue.code,
+    row: issue.row,
+    column: issue.column,
+  }));
 }
 
 /** Whether tab `index` of `count` starts a new one of the WRITING_UPDATES equal parts of the write. */

@@ -60,13 +60,26 @@ export function assignColumn(mapping: SheetMapping, fieldId: string, column: num
   if (!mapping.changed.includes(fieldId)) mapping.changed.push(fieldId);
 }
 
-function chip(context: Context, mapping: SheetMapping, info: FieldMatchInfo): HTMLElement {
+/** The required group a field belongs to, when one of several fields is enough (member code, phone, email). */
+function oneOfGroup(kind: SheetKind, fieldId: string): readonly FieldId[] | null {
+  const group = REQUIRED_FIELDS[kind].find((candidate) => candidate.includes(fieldId as FieldId));
+  return group && group.length > 1 ? group : null;
+}
+
+/**
+ * The field's state in words. A field with no column is "Missing" (red) only when the run needs it, that is
+ * when it is required and no other field of its group has a column; an optional one is "Not used".
+ */
+function chip(context: Context, mapping: SheetMapping, info: FieldMatchInfo, missing: boolean): HTMLElement {
   const { t } = context;
   const column = mapping.columnMap[info.field] ?? -1;
   if (mapping.changed.includes(info.field) && column >= 0) {
     return el('span', { class: 'chip chosen', 'data-testid': 'chip' }, t.chipChosen);
   }
-  if (column < 0) return el('span', { class: 'chip missing', 'data-testid': 'chip' }, t.chipMissing);
+  if (column < 0)
+    return missing
+      ? el('span', { class: 'chip missing', 'data-testid': 'chip' }, t.chipMissing)
+      : el('span', { class: 'chip unused', 'data-testid': 'chip' }, t.chipUnused);
   if (info.confidence >= 1) return el('span', { class: 'chip sure', 'data-testid': 'chip' }, t.chipSure);
   return el(
     'span',
@@ -90,6 +103,9 @@ function fieldRow(
       group.every((fieldId) => (mapping.columnMap[fieldId] ?? -1) < 0),
   );
   const state_ = inMissingGroup ? 'missing' : column >= 0 && info.confidence < 1 && !changed ? 'check' : 'ok';
+  const group = oneOfGroup(kind, info.field);
+  const label = (fieldId: string) =>
+    mapping.detection.fields.find((candidate) => candidate.field === fieldId)?.label ?? fieldId;
   const choices = [
     ['-1', t.notInSheet] as const,
     ...mapping.detection.headers.map(
@@ -104,13 +120,21 @@ function fieldRow(
       'span',
       { class: 'map-label' },
       info.label,
-      info.required
-        ? el('span', { class: 'required', title: t.requiredMark, 'aria-label': t.requiredMark }, ' *')
-        : null,
+      info.required && group
+        ? el(
+            'span',
+            { class: 'one-of', title: t.oneOfTitle(group.map(label).join(' / ')), 'data-testid': 'one-of' },
+            t.oneOfMark,
+          )
+        : info.required
+          ? el('span', { class: 'required', title: t.requiredMark, 'aria-label': t.requiredMark }, ' *')
+          : null,
     ),
     select(
       {
         'aria-label': info.label,
+        // A long header is cut in the closed box: its full text shows on hover.
+        title: choices.find(([value]) => value === String(column))?.[1],
         'data-testid': `map-${kind}-${info.field}`,
         disabled: state.busy !== null,
         onChange: (event) =>
@@ -123,7 +147,7 @@ function fieldRow(
       choices,
       String(column),
     ),
-    chip(context, mapping, info),
+    chip(context, mapping, info, inMissingGroup),
   );
 }
 
@@ -192,7 +216,7 @@ function sheetSection(context: Context, kind: SheetKind, mapping: SheetMapping):
     'div',
     { class: 'sheet-map', 'data-testid': `columns-${kind}` },
     el('h3', {}, t.sheetHeading(kind, detection.sheet)),
-    hint(t.headerRowAt(detection.headerRow + 1)),
+    hint(t.headerRowAt(detection.headerRow + 1), ' · ', t.requiredLegend),
     detection.remembered ? notice('info', t.remembered) : null,
     ...missingGroups(mapping).map((labels) => notice('warning', t.missingGroup(labels))),
     el('div', { class: 'map-list' }, ...visible.map((info) => fieldRow(context, kind, mapping, info))),

@@ -70,13 +70,18 @@ export interface ExportTable {
 
 /**
  * The rows of the file for a preset. `plain`: the tab as shown. `phone`: Phone (+84…), Name, one row per
- * phone. `email`: Email, Name, Phone, one row per email. The tool presets use English headers: Zalo, Facebook
- * and email tools map those without help.
+ * phone. `email`: Email, Name, Phone, one row per email. The headers are in the user's language (`headers`;
+ * English when not given): Zalo, Facebook and email tools let the user say which column is the phone.
  */
 export function exportTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   preset: ExportPreset,
+  headers: Readonly<Record<'phone' | 'name' | 'email', string>> = {
+    phone: 'Phone',
+    name: 'Name',
+    email: 'Email',
+  },
 ): ExportTable {
   if (preset === 'plain')
     return { rows: [[...header], ...rows.map((row) => [...row])], skipped: 0, missingColumns: [] };
@@ -87,7 +92,9 @@ export function exportTable(
   if (keyAt < 0) return { rows: [], skipped: rows.length, missingColumns: [preset] };
   const cell = (row: readonly string[], at: number) => (at < 0 ? '' : (row[at] ?? '').trim());
   const seen = new Set<string>();
-  const out: string[][] = [preset === 'phone' ? ['Phone', 'Name'] : ['Email', 'Name', 'Phone']];
+  const out: string[][] = [
+    preset === 'phone' ? [headers.phone, headers.name] : [headers.email, headers.name, headers.phone],
+  ];
   let skipped = 0;
   for (const row of rows) {
     const phone = internationalPhone(cell(row, phoneAt));

@@ -5,6 +5,7 @@
 import { CUSTOMER_COLUMNS } from '../core/plan/customer-columns';
 import { el, radio, select } from './dom';
 import { EXPORT_PRESETS, exportFileName, exportTable, toCsv, type ExportPreset } from './csv';
+import { formatNumber } from './i18n';
 import { callServer } from './server';
 import type { Context } from './state';
 import { actions, busyLine, field, notice, primaryButton, screen, textButton } from './ui';
@@ -39,7 +40,7 @@ async function download(context: Context): Promise<void> {
   });
   try {
     const tab = await callServer('getSegmentRows', segment.tab, state.language);
-    const table = exportTable(tab.header, tab.rows, preset);
+    const table = exportTable(tab.header, tab.rows, preset, t.presetHeaders);
     if (table.missingColumns.length > 0) {
       const header = CUSTOMER_COLUMNS.find((column) => column.id === table.missingColumns[0])?.header;
       throw new Error(t.missingColumn(header?.[state.language] ?? table.missingColumns[0]!));
@@ -104,7 +105,11 @@ export function renderExport(context: Context): HTMLElement {
               s.exporting.error = null;
             }),
         },
-        segments.map((segment) => [segment.id, `${segment.name} (${segment.customers})`] as const),
+        segments.map((segment) => {
+          // The segment's name in the sidebar's current language (the run sends both).
+          const name = state.result?.words?.[state.language]?.segmentNames[segment.id] ?? segment.name;
+          return [segment.id, `${name} (${formatNumber(state.language, segment.customers)})`] as const;
+        }),
         exporting.segmentId,
       ),
     ),

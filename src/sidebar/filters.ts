@@ -8,6 +8,7 @@
  * Opened from the settings and the result screens; Back returns there. Deleting a segment asks first, on its
  * own row: a click on Delete alone cannot lose a segment.
  */
+import { filterReference } from './filter-reference';
 import { FILTER_FIELDS, OPERATORS_BY_TYPE, findFilterField, type FilterField } from '../core/filter/fields';
 import { parseFilter } from '../core/filter/parse';
 import type { FilterDataRequest, FilterSegmentInfo, FilterSegmentList, FilterTable } from '../shared/api';
@@ -82,6 +83,7 @@ export function openFilters(context: Context, returnTo: Step): void {
       count: null,
       message: null,
       confirmingDelete: null,
+      referenceOpen: s.filters.referenceOpen,
     };
   });
   callServer('listFilterSegments', context.state.language, filterData(context)).then(
@@ -609,6 +611,9 @@ function builder(context: Context, draft: FilterDraft): HTMLElement {
           changeDraft(context, (d) => void (d.text = (event.target as HTMLTextAreaElement).value), 'text'),
       }),
       hint(t.filterTextHelp),
+    ),
+    filterReference(state.language, state.filters.referenceOpen, (open) =>
+      context.update((s) => void (s.filters.referenceOpen = open), false),
     ),
     parsed && !parsed.ok
       ? notice(

@@ -1,8 +1,12 @@
 /**
  * Step 5: what the run made. Per segment: colour chip, name, customers, share and revenue; clicking a segment
- * with members opens its tab. Below, the first data issues and a link to the Data-issues tab.
+ * with members opens its tab, and its "?" opens one line on what it means and what to do. Below, the first data
+ * issues, each with a link that selects its cell, and a link to the Data-issues tab. Names and issues follow the
+ * sidebar's language (the run sends both); the tabs stay in the run's language.
  */
-import type { SegmentResult } from '../shared/api';
+import { columnLetter } from '../core/cell';
+import { SEGMENT_BY_ID } from '../core/rfm/segment-catalogue';
+import type { IssueLine, SegmentResult } from '../shared/api';
 import { el } from './dom';
 import { openFilters } from './filters';
 import { formatNumber, formatShare } from './i18n';
@@ -13,16 +17,75 @@ import { actions, hint, notice, primaryButton, screen, textButton } from './ui';
 /** Issues listed here; the rest are in the tab. */
 const ISSUES_SHOWN = 5;
 
+/**
+ * For an issue about a whole row, the column of the field it is about (the invoice code of a duplicate
+ * invoice, the status of a cancelled one), so its link lands on a cell; the first listed field in the sheet's
+ * confirmed map wins, column A when none is mapped.
+ */
+const ISSUE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'cancelled-invoice': ['status'],
+  'unmatched-invoice': ['customerCode', 'customerAlias', 'phone', 'email'],
+  'walk-in-invoice': ['customerCode', 'customerAlias', 'phone', 'email'],
+  'merged-customers': ['phone', 'customerCode', 'email'],
+  'missing-customer-key': ['customerCode', 'phone', 'email'],
+  'duplicate-invoice': ['invoiceCode'],
+  'missing-invoice-code': ['invoiceCode'],
+  'duplicate-row': ['invoiceCode', 'customerCode'],
+  'conflicting-invoice-total': ['invoiceTotal'],
+  'missing-date': ['date'],
+  'future-date': ['date'],
+  'bad-date': ['date'],
+  'ambiguous-date': ['date'],
+  'missing-amount': ['invoiceTotal', 'lineTotal', 'unitPrice'],
+  'non-positive-invoice': ['invoiceTotal', 'lineTotal', 'unitPrice'],
+  'bad-amount': ['invoiceTotal', 'lineTotal', 'unitPrice'],
+  'bad-phone': ['phone'],
+  'bad-email': ['email'],
+};
+
+/** The issue's cell (`C6755`), or null when it has no row (a filter definition's problem). */
+export function issueCellRef(issue: IssueLine, mappings: Context['state']['mappings']): string | null {
+  const row = issue.row ?? (/^\d+$/.test(issue.cell) ? Number(issue.cell) : undefined);
+  if (row === undefined) return /^[A-Z]{1,3}\d+$/.test(issue.cell) ? issue.cell : null;
+  if (issue.column) return `${issue.column}${row}`;
+  const mapping = Object.values(mappings).find((candidate) => candidate?.detection.sheet === issue.sheet);
+  const column = (ISSUE_FIELDS[issue.code ?? ''] ?? [])
+    .map((fieldId) => mapping?.columnMap[fieldId] ?? -1)
+    .find((at) => at >= 0);
+  return `${columnLetter(column ?? 0)}${row}`;
+}
+
 function openTab(context: Context, tab: string): void {
   callServer('openTab', tab).catch((error: Error) => context.update((s) => void (s.error = error.message)));
 }
 
-function segmentRow(context: Context, segment: SegmentResult): HTMLElement {
+function selectCell(context: Context, sheet: string, cell: string): void {
+  callServer('selectCell', sheet, cell, context.state.language).catch((error: Error) =>
+    context.update((s) => void (s.error = error.message)),
+  );
+}
+
+/** The one-line help of a segment: what its codes mean and what to do. */
+function explanation(context: Context, segment: SegmentResult): HTMLElement {
   const { t, state } = context;
+  const info = SEGMENT_BY_ID.get(segment.id);
+  return el(
+    'p',
+    { class: 'segment-help', 'data-testid': 'segment-help' },
+    info ? t.segmentMeaning[info.id] : t.filterSegmentMeaning,
+    info ? ' ' : null,
+    info ? el('strong', {}, t.segmentActionLabel) : null,
+    info ? ` ${info.action[state.language]}` : null,
+  );
+}
+
+function segmentRow(context: Context, segment: SegmentResult, name: string): HTMLElement {
+  const { t, state, update } = context;
   const language = state.language;
+  const open = state.explaining === segment.id;
   const cells = [
     el('span', { class: 'swatch', background: segment.colour, 'aria-hidden': 'true' }),
-    el('span', { class: 'segment-name' }, segment.name),
+    el('span', { class: 'segment-name' }, name),
     el(
       'span',
       { class: 'number', 'data-testid': 'segment-customers' },
@@ -32,22 +95,64 @@ function segmentRow(context: Context, segment: SegmentResult): HTMLElement {
     el('span', { class: 'number revenue' }, `${t.revenueHeader} ${formatNumber(language, segment.revenue)}`),
   ];
   const tab = segment.tab;
-  if (!tab) {
-    return el('li', { class: 'segment-row empty', title: t.noTab, 'data-testid': 'segment' }, ...cells);
-  }
+  const row = tab
+    ? el(
+        'button',
+        {
+          class: 'segment-row',
+          title: t.openTabTitle(tab),
+          'data-testid': 'segment',
+          onClick: () => openTab(context, tab),
+        },
+        ...cells,
+      )
+    : el('div', { class: 'segment-row empty', title: t.noTab, 'data-testid': 'segment' }, ...cells);
   return el(
     'li',
-    { class: 'segment-row-item' },
+    { class: 'segment-row-item', 'data-key': segment.id },
     el(
-      'button',
-      {
-        class: 'segment-row',
-        title: t.openTabTitle(tab),
-        'data-testid': 'segment',
-        onClick: () => openTab(context, tab),
-      },
-      ...cells,
+      'div',
+      { class: 'segment-line' },
+      row,
+      el(
+        'button',
+        {
+          class: 'segment-info',
+          title: t.segmentExplain(name),
+          'aria-label': t.segmentExplain(name),
+          'aria-expanded': open ? 'true' : 'false',
+          'data-testid': 'segment-explain',
+          onClick: () => update((s) => void (s.explaining = open ? null : segment.id)),
+        },
+        '?',
+      ),
     ),
+    open ? explanation(context, segment) : null,
+  );
+}
+
+function issueItem(context: Context, issue: IssueLine): HTMLElement {
+  const { t, state } = context;
+  const cell = issueCellRef(issue, state.mappings);
+  const where = cell ? `${issue.sheet}!${cell}` : issue.sheet;
+  return el(
+    'li',
+    { 'data-testid': 'issue' },
+    cell
+      ? el(
+          'button',
+          {
+            class: 'issue-cell link',
+            title: t.selectCellTitle(where),
+            'data-testid': 'issue-cell',
+            onClick: () => selectCell(context, issue.sheet, cell),
+          },
+          where,
+        )
+      : el('span', { class: 'issue-cell' }, where),
+    ' ',
+    el('strong', {}, issue.problem),
+    el('span', { class: 'issue-message' }, issue.message),
   );
 }
 
@@ -55,7 +160,10 @@ export function renderResult(context: Context): HTMLElement {
   const { t, state, update } = context;
   const result = state.result;
   if (!result) return screen('step-result', t.resultTitle);
-  const shownIssues = result.issues.slice(0, ISSUES_SHOWN);
+  // The run's words in the sidebar's current language (the tabs stay in the run's language).
+  const words = result.words?.[state.language];
+  const nameOf = (segment: SegmentResult) => words?.segmentNames[segment.id] ?? segment.name;
+  const shownIssues = (words?.issues ?? result.issues).slice(0, ISSUES_SHOWN);
   // Filter segments overlap the RFM segments and each other: listed apart, and left out of the total.
   const isFilter = (segment: SegmentResult) => segment.id.startsWith('filter:');
   const rfmSegments = result.segments.filter((segment) => !isFilter(segment));
@@ -75,7 +183,7 @@ export function renderResult(context: Context): HTMLElement {
       ),
     ),
     ...(result.warnings ?? []).map((warning) => notice('warning', warning)),
-    hint(t.openTabHint),
+    hint(t.openTabHint, ' ', t.scoreLegend),
     el(
       'div',
       { class: 'segment-head', 'aria-hidden': 'true' },
@@ -88,14 +196,14 @@ export function renderResult(context: Context): HTMLElement {
     el(
       'ul',
       { class: 'segments', 'data-testid': 'segments' },
-      ...rfmSegments.map((s) => segmentRow(context, s)),
+      ...rfmSegments.map((s) => segmentRow(context, s, nameOf(s))),
     ),
     filterSegments.length
       ? el(
           'div',
           { 'data-testid': 'filter-results' },
           el('h3', {}, t.filterSegmentsHeading),
-          el('ul', { class: 'segments' }, ...filterSegments.map((s) => segmentRow(context, s))),
+          el('ul', { class: 'segments' }, ...filterSegments.map((s) => segmentRow(context, s, nameOf(s)))),
         )
       : null,
     textButton(t.filtersButton, {
@@ -111,25 +219,12 @@ export function renderResult(context: Context): HTMLElement {
       : el(
           'div',
           { class: 'issues', 'data-testid': 'issues' },
-          el(
-            'ul',
-            {},
-            ...shownIssues.map((issue) =>
-              el(
-                'li',
-                {},
-                el('span', { class: 'issue-cell' }, `${issue.sheet}!${issue.cell}`),
-                ' ',
-                el('strong', {}, issue.problem),
-                el('span', { class: 'issue-message' }, issue.message),
-              ),
-            ),
-          ),
+          el('ul', {}, ...shownIssues.map((issue) => issueItem(context, issue))),
           result.issueCount > shownIssues.length
             ? hint(t.moreIssues(result.issueCount - shownIssues.length))
             : null,
           result.issuesTab
-            ? textButton(t.openIssuesTab, {
+            ? textButton(t.openIssuesTab(result.issuesTab), {
                 'data-testid': 'open-issues',
                 onClick: () => openTab(context, result.issuesTab),
               })

@@ -81,43 +81,70 @@ export function toRunSettings(
   return { settings };
 }
 
+/** Example thresholds per metric: the placeholder shows as many as the chosen levels need. */
+const EXAMPLES: Record<Metric, readonly number[]> = {
+  r: [30, 60, 90, 180],
+  f: [2, 3, 5, 8],
+  m: [500_000, 1_000_000, 2_000_000, 5_000_000],
+};
+
+/** `30, 60, 90` for 4 levels; money grouped with dots in Vietnamese (commas separate the thresholds). */
+export function breakpointPlaceholder(metric: Metric, levels: RunSettings['levels'], t: Strings): string {
+  return EXAMPLES[metric]
+    .slice(0, levels - 1)
+    .map((value) => t.thresholdNumber(value))
+    .join(', ');
+}
+
+function breakpointProblem(metric: Metric, text: string, levels: RunSettings['levels']): boolean {
+  const thresholds = parseThresholds(text);
+  return text.trim() !== '' && (!thresholds || checkThresholds(metric, thresholds, levels) !== null);
+}
+
+/**
+ * One box per scored metric. Typing stores the text without re-rendering, and leaving the box shows whether
+ * it is valid by changing that box's own hint in place: a re-render on `change` would replace the box the
+ * user is tabbing or clicking into (its typing then lands nowhere) and the Run button under the pointer (the
+ * click is lost).
+ */
 function breakpointInputs(context: Context): HTMLElement {
   const { t, state, update } = context;
   const { settings } = state;
   const count = settings.levels - 1;
   const caption = { r: t.breakpointR, f: t.breakpointF, m: t.breakpointM };
+  const normalHint = (metric: Metric) =>
+    metric === 'r' ? t.breakpointHintR(count) : t.breakpointHintFM(count);
   return el(
     'div',
     { class: 'breakpoints', 'data-testid': 'breakpoints' },
     ...activeMetrics(settings.metrics).map((metric) => {
-      const thresholds = parseThresholds(settings.breakpointText[metric]);
-      const typed = settings.breakpointText[metric].trim() !== '';
-      const invalid = typed && (!thresholds || checkThresholds(metric, thresholds, settings.levels) !== null);
-      return field(
-        caption[metric],
-        el('input', {
-          type: 'text',
-          inputmode: 'decimal',
-          value: settings.breakpointText[metric],
-          placeholder: metric === 'r' ? '30, 60, 90, 180' : metric === 'f' ? '2, 3, 5, 8' : '500000, 1000000',
-          'aria-invalid': invalid ? 'true' : 'false',
-          'data-testid': `breakpoints-${metric}`,
-          // Typing stores silently (the caret stays); leaving the box re-renders to show whether it is valid.
-          onInput: (event) =>
-            update(
-              (s) => void (s.settings.breakpointText[metric] = (event.target as HTMLInputElement).value),
-              false,
-            ),
-          onChange: () => update(() => undefined),
-        }),
-        hint(
-          invalid
-            ? t.breakpointInvalid(count)
-            : metric === 'r'
-              ? t.breakpointHintR(count)
-              : t.breakpointHintFM(count),
-        ),
-      );
+      const invalid = breakpointProblem(metric, settings.breakpointText[metric], settings.levels);
+      const help = hint(invalid ? t.breakpointInvalid(count) : normalHint(metric));
+      help.setAttribute('data-testid', `breakpoints-${metric}-hint`);
+      const input = el('input', {
+        type: 'text',
+        inputmode: 'decimal',
+        value: settings.breakpointText[metric],
+        placeholder: breakpointPlaceholder(metric, settings.levels, t),
+        'aria-invalid': invalid ? 'true' : 'false',
+        'data-testid': `breakpoints-${metric}`,
+        'data-key': `breakpoints-${metric}`,
+        onInput: (event) =>
+          update(
+            (s) => void (s.settings.breakpointText[metric] = (event.target as HTMLInputElement).value),
+            false,
+          ),
+        onChange: () => {
+          const bad = breakpointProblem(
+            metric,
+            context.state.settings.breakpointText[metric],
+            settings.levels,
+          );
+          input.setAttribute('aria-invalid', bad ? 'true' : 'false');
+          help.textContent = bad ? t.breakpointInvalid(count) : normalHint(metric);
+        },
+      });
+      return field(caption[metric], input, help);
     }),
   );
 }

@@ -88,6 +88,8 @@ export interface FiltersState {
   message: string | null;
   /** The segment whose Delete was clicked and now asks "Delete / Cancel" on its row; null when none. */
   confirmingDelete: string | null;
+  /** Whether the builder's reference (fields, operators, values) is open. */
+  referenceOpen: boolean;
 }
 
 export interface AppState {
@@ -105,6 +107,8 @@ export interface AppState {
   settings: SettingsDraft;
   run: RunState | null;
   result: RunResult | null;
+  /** The result segment whose explanation is open; null when none. */
+  explaining: string | null;
   exporting: ExportState;
   filters: FiltersState;
 }
@@ -130,6 +134,7 @@ export function initialState(language: Language): AppState {
     },
     run: null,
     result: null,
+    explaining: null,
     exporting: { segmentId: '', preset: 'plain', busy: false, file: null, error: null },
     filters: {
       returnTo: 'settings',
@@ -139,6 +144,7 @@ export function initialState(language: Language): AppState {
       count: null,
       message: null,
       confirmingDelete: null,
+      referenceOpen: false,
     },
   };
 }

@@ -82,7 +82,7 @@ describe('the filter builder on the preview, in Chromium', () => {
     await lastCondition(frame).locator('[data-testid="cond-op"]').selectOption({ label: 'chứa' });
     await lastCondition(frame).locator('[data-testid="cond-value"]').fill('Hà Nội');
     await frame.locator('[data-testid="filter-group"] [data-testid="cond-add"]').click();
-    await lastCondition(frame).locator('[data-testid="cond-field"]').selectOption({ label: 'Số hoá đơn' });
+    await lastCondition(frame).locator('[data-testid="cond-field"]').selectOption({ label: 'Số hóa đơn' });
     await lastCondition(frame).locator('[data-testid="cond-op"]').selectOption('>=');
     await lastCondition(frame).locator('[data-testid="cond-value"]').fill('3');
     expect(await frame.inputValue('[data-testid="filter-text"]')).toBe(

@@ -198,7 +198,7 @@ describe('the sidebar on the preview, in Chromium', () => {
     const file = await download(frame);
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file.bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('Phone,Name');
+    expect(lines[0]).toBe('Điện thoại,Tên');
     expect(lines.slice(1, -1).length).toBeGreaterThan(0);
     for (const line of lines.slice(1, -1)) expect(line).toMatch(/^\+84\d{9,10},/);
     expect(file.name).toMatch(/_phone_\d{4}-\d{2}-\d{2}\.csv$/);

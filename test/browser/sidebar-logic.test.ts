@@ -13,7 +13,10 @@ import {
   toCsv,
 } from '../../src/sidebar/csv';
 import { strings } from '../../src/sidebar/i18n';
-import { parseThresholds, toRunSettings } from '../../src/sidebar/settings';
+import { breakpointPlaceholder, parseThresholds, toRunSettings } from '../../src/sidebar/settings';
+import { referenceCandidates, referenceData } from '../../src/sidebar/filter-reference';
+import { FILTER_FIELDS, OPERATORS_BY_TYPE } from '../../src/core/filter/fields';
+import { parseFilter } from '../../src/core/filter/parse';
 import { initialState } from '../../src/sidebar/state';
 import type { ColumnDetection } from '../../src/shared/api';
 
@@ -101,6 +104,22 @@ describe('export layouts', () => {
     expect(exportTable(['Name'], [['Ann']], 'email').missingColumns).toEqual(['email']);
   });
 
+  test("the tool layouts take the headers of the user's language", () => {
+    expect(exportTable(header, rows, 'phone', strings('vi').presetHeaders).rows[0]).toEqual([
+      'Điện thoại',
+      'Tên',
+    ]);
+    expect(exportTable(header, rows, 'email', strings('vi').presetHeaders).rows[0]).toEqual([
+      'Email',
+      'Tên',
+      'Điện thoại',
+    ]);
+    expect(exportTable(header, rows, 'phone', strings('en').presetHeaders).rows[0]).toEqual([
+      'Phone',
+      'Name',
+    ]);
+  });
+
   test('plain keeps the whole tab', () => {
     expect(exportTable(header, rows, 'plain').rows).toEqual([header, ...rows]);
   });
@@ -115,6 +134,16 @@ describe('export layouts', () => {
 
 describe('settings', () => {
   const t = strings('vi');
+
+  test('placeholders show as many thresholds as the levels need, in a form the box reads back', () => {
+    for (const levels of [3, 4, 5] as const)
+      for (const metric of ['r', 'f', 'm'] as const)
+        for (const language of ['vi', 'en'] as const) {
+          const example = breakpointPlaceholder(metric, levels, strings(language));
+          expect(parseThresholds(example)).toHaveLength(levels - 1);
+        }
+    expect(breakpointPlaceholder('m', 5, strings('vi'))).toBe('500.000, 1.000.000, 2.000.000, 5.000.000');
+  });
 
   test('thresholds read commas and Vietnamese thousands dots', () => {
     expect(parseThresholds('30, 60, 90, 180')).toEqual([30, 60, 90, 180]);
@@ -212,5 +241,25 @@ describe('column map', () => {
       headerRow: 2,
       dateOrder: 'mdy',
     });
+  });
+});
+
+describe("the filter builder's reference", () => {
+  test('every example it would show parses, so none is silently dropped', () => {
+    const candidates = referenceCandidates();
+    expect(candidates.length).toBeGreaterThan(10);
+    for (const example of candidates) expect([example, parseFilter(example).ok]).toEqual([example, true]);
+    for (const language of ['vi', 'en'] as const)
+      expect(referenceData(language).types.flatMap((type) => type.examples)).toEqual(candidates);
+  });
+
+  test("it lists every field and each type's operators from the parser's catalogue", () => {
+    const { fields, types } = referenceData('vi');
+    expect(fields.map((field) => field.id)).toEqual(FILTER_FIELDS.map((field) => field.id));
+    expect(fields.find((field) => field.id === 'invoices')?.label).toBe('Số hóa đơn');
+    for (const type of types) expect(type.operators).toEqual(OPERATORS_BY_TYPE[type.type]);
+    expect(new Set(types.map((type) => type.type))).toEqual(
+      new Set(FILTER_FIELDS.map((field) => field.type)),
+    );
   });
 });

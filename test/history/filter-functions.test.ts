@@ -102,7 +102,7 @@ describe('the definitions tab', () => {
     expect(list.tab).toBeNull();
     expect(list.segments.length).toBeGreaterThan(5);
     expect(list.segments.every((segment) => !segment.enabled && segment.problem === null)).toBe(true);
-    expect(list.starters.map((starter) => starter.name)).toContain('Khách quen (từ 3 hoá đơn)');
+    expect(list.starters.map((starter) => starter.name)).toContain('Khách quen (từ 3 hóa đơn)');
     // This shop's invoices have no store column: no per-store starter, even with the data.
     const withData = call<FilterSegmentList>(shop, 'listFilterSegments', 'vi', data);
     expect(withData.starters.map((starter) => starter.id)).toEqual(

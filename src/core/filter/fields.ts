@@ -234,7 +234,7 @@ export const FILTER_FIELDS: readonly FilterField[] = [
     (c) => c.recencyDays,
     ['recency'],
   ),
-  numeric('invoices', 'number', label('Số hoá đơn', 'Invoices'), (c) => c.frequency, ['frequency']),
+  numeric('invoices', 'number', label('Số hóa đơn', 'Invoices'), (c) => c.frequency, ['frequency']),
   numeric('total_spend', 'number', label('Tổng chi tiêu', 'Total spend'), (c) => c.totalSpend),
   numeric(
     'average_order',

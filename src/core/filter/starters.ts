@@ -71,7 +71,7 @@ export function starterSegments(options: { stores: string[]; vipAmount?: number 
     },
     {
       id: 'loyal-buyers',
-      name: { vi: 'Khách quen (từ 3 hoá đơn)', en: 'Loyal (3+ invoices)' },
+      name: { vi: 'Khách quen (từ 3 hóa đơn)', en: 'Loyal (3+ invoices)' },
       colour: '#00897b',
       definition: def({ kind: 'compare', field: 'invoices', op: '>=', value: num(3) }),
     },

@@ -4,9 +4,22 @@
  * date's rows instead of adding duplicates. Rows are kept in an owned History tab and read back each run.
  */
 import { cellText, type CellValue } from '../cell';
+import { SEGMENTS } from '../rfm/segment-catalogue';
 import type { SegmentSummary } from '../summary';
 
+/** The key column of History tabs written before segments were read back by name; still read. */
 export const HISTORY_KEYS_HEADER = 'Segment key';
+/** The first header of the History tab, in either language: how a tab in our layout is recognised. */
+export const HISTORY_FIRST_HEADERS: readonly string[] = ['Thời điểm chạy', 'Run at'];
+
+/**
+ * A segment's stable key from the name the History tab shows: an RFM segment's name in either language is its
+ * id (so a tab written in Vietnamese is read back by an English run), any other name a filter segment's.
+ */
+export function segmentKeyOf(name: string): string {
+  const rfm = SEGMENTS.find((segment) => segment.name.vi === name || segment.name.en === name);
+  return rfm ? rfm.id : `filter:${name}`;
+}
 
 export interface HistoryRow {
   /** When the run happened, `yyyy-mm-dd hh:mm` on the spreadsheet's clock. */
@@ -20,11 +33,10 @@ export interface HistoryRow {
   revenue: number;
 }
 
-/** Column order of the History tab's table; the key column lets rows be read back whatever the language. */
+/** Column order of the History tab's table; a row's segment is read back from its name (`segmentKeyOf`). */
 export const HISTORY_COLUMNS = [
   'ranAt',
   'asOf',
-  'segmentKey',
   'segmentName',
   'customers',
   'revenue',
@@ -36,22 +48,29 @@ function asNumber(value: CellValue): number {
   return typeof value === 'number' ? value : Number(cellText(value).replace(/[^\d.-]/g, '')) || 0;
 }
 
-/** Reads the History tab's table (header in row 1, our column order); rows that do not fit are ignored. */
+/**
+ * Reads the History tab's table (header in row 1, our column order); rows that do not fit are ignored. A tab of
+ * the older layout, with a `Segment key` column of ids after the as-of date, is read too.
+ */
 export function readHistory(values: CellValue[][] | undefined): HistoryRow[] {
-  if (!values || values.length < 2 || cellText(values[0]![2]) !== HISTORY_KEYS_HEADER) return [];
+  if (!values || values.length < 2) return [];
+  const keyed = cellText(values[0]![2]) === HISTORY_KEYS_HEADER;
+  if (!keyed && !HISTORY_FIRST_HEADERS.includes(cellText(values[0]![0]))) return [];
+  const at = keyed ? 1 : 0;
   const rows: HistoryRow[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i]!;
     const asOf = cellText(row[1]);
-    const segmentKey = cellText(row[2]);
+    const segmentName = cellText(row[2 + at]);
+    const segmentKey = keyed ? cellText(row[2]) : segmentName && segmentKeyOf(segmentName);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !segmentKey) continue;
     rows.push({
       ranAt: cellText(row[0]),
       asOf,
       segmentKey,
-      segmentName: cellText(row[3]),
-      customers: asNumber(row[4]),
-      revenue: asNumber(row[5]),
+      segmentName,
+      customers: asNumber(row[3 + at]),
+      revenue: asNumber(row[4 + at]),
     });
   }
   return rows;

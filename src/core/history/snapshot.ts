@@ -3,7 +3,8 @@
  * can show where customers moved (the Movement tab) and since when each is in their segment.
  *
  * A row holds the assignment of this run and of the run before it. Re-running with the same as-of date compares
- * against the stored *previous* columns, so repeating a run does not turn every movement into "no change".
+ * against the stored *previous* columns, so repeating a run does not turn every movement into "no change";
+ * when every run so far has that date, it compares with the last run.
  * Days are stored as `yyyy-mm-dd` text, which survives any spreadsheet locale.
  */
 import { cellText, type CellValue } from '../cell';
@@ -76,7 +77,9 @@ export function updateSnapshot(
   customers: CustomerRecord[],
   asOfDay: number,
 ): SnapshotUpdate {
-  const rerun = previous !== null && previous.asOfDay === asOfDay;
+  // A re-run of the same as-of date compares with the run before that date; when there is none (the first
+  // run was on this date too), with the last run itself: a second run is never "the first run".
+  const rerun = previous !== null && previous.asOfDay === asOfDay && previous.previousAsOfDay !== undefined;
   const base = previous === null ? null : rerun ? previous.previous : previous.current;
   const baseDay = previous === null ? undefined : rerun ? previous.previousAsOfDay : previous.asOfDay;
   const movement = new Map<string, Map<string, number>>();

@@ -29,7 +29,7 @@ export function buildPlan(
     members.push(customer);
     bySegment.set(customer.segmentId, members);
   }
-  const rows = new CustomerRows(language);
+  const rows = new CustomerRows(language, summary.facts.metrics);
   const tabs: TabPlan[] = [
     summaryTab(summary, customers, levels, language),
     customersTab(sorted, language, rows, summary.predictions?.parameters !== undefined),

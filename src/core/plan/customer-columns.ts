@@ -21,6 +21,8 @@ export interface CustomerColumn {
 export interface ColumnContext {
   language: Language;
   segmentName: (id: string) => string;
+  /** The scored metrics (`rfm`, `rf`, …): an unused metric's score column is blank, not 0. */
+  metrics: string;
 }
 
 /** A choice id (`female`, `North`) as the user reads it; '' for unknown or none. */
@@ -63,9 +65,27 @@ export const CUSTOMER_COLUMNS: readonly CustomerColumn[] = [
     value: (c, { segmentName }) => segmentName(c.segmentId),
   },
   { id: 'rfm', header: { vi: 'Mã RFM', en: 'RFM' }, kind: 'code', width: 60, value: (c) => c.rfmCode },
-  { id: 'r', header: { vi: 'R', en: 'R' }, kind: 'integer', width: 40, value: (c) => c.r },
-  { id: 'f', header: { vi: 'F', en: 'F' }, kind: 'integer', width: 40, value: (c) => c.f },
-  { id: 'm', header: { vi: 'M', en: 'M' }, kind: 'integer', width: 40, value: (c) => c.m },
+  {
+    id: 'r',
+    header: { vi: 'R', en: 'R' },
+    kind: 'integer',
+    width: 40,
+    value: (c, { metrics }) => (metrics.includes('r') ? c.r : null),
+  },
+  {
+    id: 'f',
+    header: { vi: 'F', en: 'F' },
+    kind: 'integer',
+    width: 40,
+    value: (c, { metrics }) => (metrics.includes('f') ? c.f : null),
+  },
+  {
+    id: 'm',
+    header: { vi: 'M', en: 'M' },
+    kind: 'integer',
+    width: 40,
+    value: (c, { metrics }) => (metrics.includes('m') ? c.m : null),
+  },
   {
     id: 'recency',
     header: { vi: 'Số ngày từ lần mua cuối', en: 'Days since last purchase' },

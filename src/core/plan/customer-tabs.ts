@@ -16,8 +16,12 @@ export class CustomerRows {
   private readonly rows = new Map<CustomerRecord, readonly PlanValue[]>();
   private readonly context: ColumnContext;
 
-  constructor(language: Language) {
-    this.context = { language, segmentName: (segmentId) => segmentInfo(segmentId).name[language] };
+  constructor(language: Language, metrics = 'rfm') {
+    this.context = {
+      language,
+      segmentName: (segmentId) => segmentInfo(segmentId).name[language],
+      metrics,
+    };
   }
 
   of(customer: CustomerRecord): readonly PlanValue[] {

@@ -1,7 +1,7 @@
 /** The History, Movement and hidden snapshot tabs (design.md §5), and the filter-segment definitions tab. */
 import { DEFINITIONS_HEADER } from '../definitions/definitions-table';
 import type { SavedFilterSegment } from '../filter/run';
-import { HISTORY_KEYS_HEADER, latestNames, type HistoryLine } from '../history/history';
+import { latestNames, type HistoryLine } from '../history/history';
 import type { SnapshotUpdate } from '../history/snapshot';
 import { say } from '../i18n';
 import type { Language } from '../options';
@@ -14,7 +14,7 @@ import type { BlockPlan, PlanValue, TabPlan } from './types';
 const HISTORY_TAB = '#0b8043';
 const MOVEMENT_TAB = '#f4b400';
 /** The pivot of counts over time sits right of the table, one empty column apart. */
-const PIVOT_COLUMN = 10;
+const PIVOT_COLUMN = 9;
 
 export function historyTab(lines: HistoryLine[], language: Language): TabPlan {
   const t = (vi: string, en: string) => say(language, vi, en);
@@ -24,7 +24,6 @@ export function historyTab(lines: HistoryLine[], language: Language): TabPlan {
     columns: [
       { header: t('Thời điểm chạy', 'Run at'), kind: 'code', width: 130 },
       { header: t('Ngày tính', 'As-of date'), kind: 'code', width: 90 },
-      { header: HISTORY_KEYS_HEADER, kind: 'code', width: 120 },
       { header: t('Phân khúc', 'Segment'), kind: 'text', width: 170 },
       { header: t('Khách hàng', 'Customers'), kind: 'integer' },
       { header: t('Doanh thu', 'Revenue'), kind: 'money', width: 120 },
@@ -34,7 +33,6 @@ export function historyTab(lines: HistoryLine[], language: Language): TabPlan {
     rows: lines.map((line) => [
       line.ranAt,
       line.asOf,
-      line.segmentKey,
       line.segmentName,
       line.customers,
       line.revenue,

@@ -11,6 +11,22 @@ type VietnameseMessage = (issue: DataIssue) => string;
 
 const row = (issue: DataIssue) => (issue.relatedRow ? ` dòng ${issue.relatedRow}` : ' một dòng phía trên');
 
+/**
+ * The same facts as the English message (read-customers.ts): the member code on both rows, or the shared phone
+ * and the first row's code.
+ */
+function mergedCustomers(issue: DataIssue): string {
+  const sameCode = /^Member code (.+) also on row (\d+):/.exec(issue.message);
+  if (sameCode)
+    return `Mã thành viên ${sameCode[1]} cũng có ở dòng ${sameCode[2]}: gộp thành một khách hàng.`;
+  const shared = /^Shares (phone (\S+)|an identity) with row (\d+) \((.*)\): merged/.exec(issue.message);
+  if (shared) {
+    const what = shared[2] ? `số điện thoại ${shared[2]}` : 'mã, số điện thoại hoặc email';
+    return `Trùng ${what} với dòng ${shared[3]} (${shared[4]}): gộp thành một khách hàng.`;
+  }
+  return `Cùng một người với${row(issue)}: gộp thành một khách hàng.`;
+}
+
 const VIETNAMESE: Record<Exclude<IssueCode, 'bad-filter-segment'>, VietnameseMessage> = {
   'blank-row': () => 'Dòng trống: bỏ qua.',
   'repeated-header': () => 'Dòng tiêu đề lặp lại (dán hai lần?): bỏ qua.',
@@ -40,7 +56,7 @@ const VIETNAMESE: Record<Exclude<IssueCode, 'bad-filter-segment'>, VietnameseMes
     'Không khách hàng nào trong sheet khách hàng có mã, số điện thoại hoặc email này: không tính cho khách nào.',
   'walk-in-invoice': () =>
     'Khách lẻ (không có mã, số điện thoại hay email): tính vào doanh thu, không vào khách nào.',
-  'merged-customers': (issue) => `Cùng một người với${row(issue)}: gộp thành một khách hàng.`,
+  'merged-customers': mergedCustomers,
   'missing-customer-key': () =>
     'Không có mã thành viên, số di động hay email: không thể ghép với hóa đơn nên bỏ qua.',
   'future-date': () => 'Ngày sau ngày tính: hóa đơn không được tính.',

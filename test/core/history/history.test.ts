@@ -64,6 +64,21 @@ describe('snapshot and movement', () => {
     expect(again[0]!.segmentSinceDay).toBe(day('2026-09-30'));
   });
 
+  test('a second run on the same as-of date as the first compares with the first, not "first run"', () => {
+    const once = [customer('code:A', 'champions'), customer('code:B', 'lost')];
+    const firstRun = updateSnapshot(null, once, day('2026-09-30'));
+    const twice = [customer('code:A', 'champions'), customer('code:B', 'at-risk')];
+    const secondRun = updateSnapshot(readSnapshot(firstRun.rows), twice, day('2026-09-30'));
+    expect(secondRun.comparedWithDay).toBe(day('2026-09-30'));
+    expect(secondRun.movement.get('lost')?.get('at-risk')).toBe(1);
+    expect(secondRun.movement.get('champions')?.get('champions')).toBe(1);
+    expect(twice.map((c) => c.previousSegmentId)).toEqual(['champions', 'lost']);
+    // A third run on that date still compares with a run before it, not with itself.
+    const thrice = [customer('code:A', 'champions'), customer('code:B', 'at-risk')];
+    const thirdRun = updateSnapshot(readSnapshot(secondRun.rows), thrice, day('2026-09-30'));
+    expect(thirdRun.movement.get('lost')?.get('at-risk')).toBe(1);
+  });
+
   test('a customer who left the data is counted as gone', () => {
     const third = [customer('code:A', 'loyal'), customer('code:C', 'loyal'), customer('code:D', 'promising')];
     const run3 = updateSnapshot(readSnapshot(run2.rows), third, day('2026-11-30'));
@@ -108,6 +123,20 @@ describe('history', () => {
       '',
     ]),
   ];
+
+  test('the tab as now written (no key column) is read back by name, in either language', () => {
+    const table = [
+      ['Thời điểm chạy', 'Ngày tính', 'Phân khúc', 'Khách hàng', 'Doanh thu', '', ''],
+      ['2026-09-30 08:00', '2026-09-30', 'Khách hàng xuất sắc', 10, 1_000_000, '', ''],
+      ['2026-10-31 08:00', '2026-10-31', 'Champions', 12, 1_200_000, 2, 200_000],
+      ['2026-10-31 08:00', '2026-10-31', 'Khách VIP', 3, 900_000, '', ''],
+    ];
+    expect(readHistory(table).map((row) => [row.asOf, row.segmentKey, row.customers, row.revenue])).toEqual([
+      ['2026-09-30', 'champions', 10, 1_000_000],
+      ['2026-10-31', 'champions', 12, 1_200_000],
+      ['2026-10-31', 'filter:Khách VIP', 3, 900_000],
+    ]);
+  });
 
   const first = mergeHistory([], segments({ champions: 10, lost: 5 }), '2026-09-30', '2026-09-30 08:00');
   const second = mergeHistory(

@@ -40,3 +40,14 @@ describe('customer rows shared between tabs', () => {
     ]);
   });
 });
+
+describe('scores of metrics the run does not use', () => {
+  it('leaves M blank, not 0, when the run scores R and F only', () => {
+    const scored = makeCustomer({ key: 'code:KH003', code: 'KH003', segmentId: 'loyal', r: 4, f: 5, m: 0 });
+    const block = customersTab([scored], 'en', new CustomerRows('en', 'rf')).blocks[0]!;
+    const at = (header: string) => block.columns.findIndex((column) => column.header === header);
+    expect([block.rows[0]![at('R')], block.rows[0]![at('F')], block.rows[0]![at('M')]]).toEqual([4, 5, null]);
+    const all = customersTab([scored], 'en', new CustomerRows('en', 'rfm')).blocks[0]!;
+    expect(all.rows[0]![at('M')]).toBe(0);
+  });
+});

@@ -85,10 +85,10 @@ describe('Data-issues details speak the run language', () => {
     return tab.blocks[0]!.rows.map((row) => [row[1], row[4], row[5]]);
   };
 
-  test('vi: the duplicate names its earlier row, the merge names the first row', () => {
+  test('vi: the duplicate names its earlier row, the merge names the first row, the shared phone and its code', () => {
     expect(details('vi')).toEqual([
       ['4', 'Dòng trùng', 'Giống hệt dòng 3 ở mọi cột (dán hai lần?): chỉ tính một lần.'],
-      ['5', 'Gộp khách hàng', 'Cùng một người với dòng 2: gộp thành một khách hàng.'],
+      ['5', 'Gộp khách hàng', 'Trùng số điện thoại 0901234567 với dòng 2 (KH001): gộp thành một khách hàng.'],
     ]);
   });
 
