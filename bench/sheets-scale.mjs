@@ -88,9 +88,9 @@ function section(measured, machine) {
   const lines = [HEADING, ''];
   lines.push(
     `Written by \`node bench/sheets-scale.mjs\` (called by \`npm run bench\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine}.`,
-    'The built add-on (dist/Code.js) on the emulator, in a fresh process per shop: a first run, then a re-run of the same spreadsheet. Calls are Sheets service calls of runSegmentation (test/face/full-run.ts); cells read are what getValues returned, cells written what setValues wrote; the peak is the spreadsheet\'s cells (every tab\'s rows × columns) at its highest during the run, against the 10,000,000 limit. Times are the emulator\'s, not Apps Script\'s.',
+    "The built add-on (dist/Code.js) on the emulator, in a fresh process per shop: a first run, then a re-run of the same spreadsheet. Calls are Sheets service calls of runSegmentation (test/face/full-run.ts); cells read are what getValues returned, cells written what setValues wrote; the peak is the spreadsheet's cells (every tab's rows × columns) at its highest during the run, against the 10,000,000 limit. Times are the emulator's, not Apps Script's.",
     '',
-    'Cells read include the sidebar\'s getSetup and detectColumns (separate executions before the run, which read each input tab once more); the run itself reads each input tab once.',
+    "Cells read include the sidebar's getSetup and detectColumns (separate executions before the run, which read each input tab once more); the run itself reads each input tab once.",
     '',
     '| Invoice rows | Input data (rows × columns) | Input tabs as Sheets counts them | Output cells | First run | Re-run |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -101,7 +101,13 @@ function section(measured, machine) {
     );
   }
   const refused = measured.find((m) => !m.first.ok);
-  if (refused) lines.push('', `The message of the refused run (${sizeLabel(refused.rows)}), nothing written:`, '', `> ${refused.first.message}`);
+  if (refused)
+    lines.push(
+      '',
+      `The message of the refused run (${sizeLabel(refused.rows)}), nothing written:`,
+      '',
+      `> ${refused.first.message}`,
+    );
   const largest = largestShops(measured);
   lines.push(
     '',
