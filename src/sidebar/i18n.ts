@@ -80,6 +80,7 @@ const vi = {
   monetaryLabel: 'M tính theo',
   monetaryTotal: 'Tổng chi tiêu',
   monetaryAverage: 'Trung bình mỗi hóa đơn',
+  segmentTabsLabel: 'Một tab cho mỗi phân khúc (tắt đi nếu bảng tính quá lớn: tab Khách hàng vẫn có đủ)',
   runButton: 'Chạy phân khúc',
 
   runTitle: 'Đang chạy',
@@ -319,6 +320,8 @@ const en: Strings = {
   monetaryLabel: 'M measures',
   monetaryTotal: 'Total spend',
   monetaryAverage: 'Average order',
+  segmentTabsLabel:
+    'One tab per segment (turn off for a sheet near its size limit: the Customers tab has everyone)',
   runButton: 'Run segmentation',
 
   runTitle: 'Running',

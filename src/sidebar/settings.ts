@@ -31,6 +31,7 @@ export function draftFrom(settings: RunSettings | null, draft: SettingsDraft): S
       m: text(settings.breakpoints?.m),
     },
     monetary: settings.monetary,
+    segmentTabs: settings.segmentTabs ?? true,
   };
 }
 
@@ -66,6 +67,7 @@ export function toRunSettings(
     levels: draft.levels,
     scoring: draft.scoring,
     monetary: draft.monetary,
+    segmentTabs: draft.segmentTabs,
   };
   if (draft.scoring === 'breakpoints') {
     const breakpoints: NonNullable<RunSettings['breakpoints']> = {};
@@ -250,6 +252,21 @@ export function renderSettings(context: Context): HTMLElement {
           ),
         )
       : null,
+    el(
+      'label',
+      { class: 'check' },
+      el('input', {
+        type: 'checkbox',
+        checked: settings.segmentTabs,
+        'data-testid': 'segment-tabs',
+        onChange: (event) => {
+          const checked = (event.target as HTMLInputElement).checked;
+          set((d) => void (d.segmentTabs = checked));
+        },
+      }),
+      ' ',
+      t.segmentTabsLabel,
+    ),
     textButton(t.filtersButton, {
       'data-testid': 'open-filters',
       onClick: () => openFilters(context, 'settings'),

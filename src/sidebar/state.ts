@@ -42,6 +42,8 @@ export interface SettingsDraft {
   /** Breakpoints as typed, per metric: comma-separated numbers. */
   breakpointText: { r: string; f: string; m: string };
   monetary: RunSettings['monetary'];
+  /** One tab per segment; off, the Customers tab stands in (a shop near Sheets' cell limit). */
+  segmentTabs: boolean;
 }
 
 export interface RunState {
@@ -131,6 +133,7 @@ export function initialState(language: Language): AppState {
       scoring: 'quintile',
       breakpointText: { r: '', f: '', m: '' },
       monetary: 'total',
+      segmentTabs: true,
     },
     run: null,
     result: null,

@@ -13,7 +13,8 @@ import {
   toCsv,
 } from '../../src/sidebar/csv';
 import { strings } from '../../src/sidebar/i18n';
-import { breakpointPlaceholder, parseThresholds, toRunSettings } from '../../src/sidebar/settings';
+import { breakpointPlaceholder, draftFrom, parseThresholds, toRunSettings } from '../../src/sidebar/settings';
+import type { RunSettings } from '../../src/shared/api';
 import { referenceCandidates, referenceData } from '../../src/sidebar/filter-reference';
 import { FILTER_FIELDS, OPERATORS_BY_TYPE } from '../../src/core/filter/fields';
 import { parseFilter } from '../../src/core/filter/parse';
@@ -167,11 +168,22 @@ describe('settings', () => {
         levels: 3,
         scoring: 'breakpoints',
         monetary: 'total',
+        segmentTabs: true,
         breakpoints: { r: [30, 90], f: [2, 5] },
       },
     });
     draft.breakpointText.f = '5, 2';
     expect(toRunSettings(draft, t)).toEqual({ error: 'F: Cần đúng 2 số tăng dần.' });
+  });
+
+  test('per-segment tabs can be turned off, and the setting is remembered from the last run', () => {
+    const draft = initialState('en').settings;
+    expect(draft.segmentTabs).toBe(true);
+    draft.segmentTabs = false;
+    const made = toRunSettings(draft, strings('en'));
+    expect(made).toMatchObject({ settings: { segmentTabs: false } });
+    const again = draftFrom((made as { settings: RunSettings }).settings, initialState('en').settings);
+    expect(again.segmentTabs).toBe(false);
   });
 
   test('a picked as-of date is required when "pick a date" is chosen', () => {
