@@ -14,6 +14,7 @@ import type { CliSummaryJson } from '../../src/cli/summary-table';
 import { tempDir } from '../cli/helpers';
 import { csv } from './corpus';
 import { LEAKED_EXCEPTION, runCli } from './run-cli';
+import { random } from '../seeded-random';
 
 const dir = tempDir('fuzz');
 const SAMPLE = {
@@ -21,18 +22,6 @@ const SAMPLE = {
   customers: readFileSync(join(__dirname, '../../sample/customers.csv')),
 };
 const AS_OF = '2026-11-22';
-
-/** mulberry32: a small seeded generator, so every failure replays from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Damage = (bytes: Buffer, next: () => number) => Buffer;
 const pick = (next: () => number, n: number) => Math.floor(next() * n);

@@ -1,18 +1,7 @@
 /** Customers simulated from known model parameters (seeded), for parameter-recovery tests. */
 import type { PurchaseModel, PurchaseParameters } from '../../../src/core/predict/bg-nbd';
 import type { SpendParameters } from '../../../src/core/predict/gamma-gamma';
-
-/** mulberry32: a small seeded generator, enough for simulation. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../seeded-random';
 
 function normal(next: () => number): number {
   const u = Math.max(next(), 1e-300);
