@@ -3,7 +3,7 @@
  * and one line of run facts, or, with `--json`, the same as JSON in the stable shape `CliSummaryJson` below.
  */
 import type { EngineResult, Language } from '../core/options';
-import { say } from '../core/i18n';
+import { amountText, say } from '../core/i18n';
 import { columnLetter } from '../core/cell';
 import type { PredictionSummary } from '../core/predict/predictions';
 
@@ -188,12 +188,7 @@ export function summaryTable(
     maximumFractionDigits: 1,
   });
   const facts = result.summary.facts;
-  const amount = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: facts.moneyDigits,
-    maximumFractionDigits: facts.moneyDigits,
-  });
-  const money = (value: number) =>
-    amount.format(value) + (language === 'vi' && facts.moneyDigits === 0 ? ' ₫' : '');
+  const money = (value: number) => amountText(value, facts.moneyDigits, language);
   const header = [
     say(language, 'Phân khúc', 'Segment'),
     say(language, 'Khách hàng', 'Customers'),

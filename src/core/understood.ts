@@ -154,14 +154,10 @@ export function checkUnderstood(input: UnderstoodInput): string[] {
   const { invoiceTable, customerTable, issues, language } = input;
   const warnings: string[] = [];
   const stop = (sheet: string, text: string, fix?: ColumnFix): never => {
-    throw new EngineError(
-      'nothing-understood',
-      say(language, `Sheet "${sheet}": ${text}`, `Sheet "${sheet}": ${text}`),
-      {
-        sheet,
-        ...(fix ? { fix } : {}),
-      },
-    );
+    throw new EngineError('nothing-understood', `Sheet "${sheet}": ${text}`, {
+      sheet,
+      ...(fix ? { fix } : {}),
+    });
   };
   if (invoiceTable) {
     const rows = invoiceTable.dataRows.length;

@@ -397,13 +397,12 @@ function checkRepeatedTotal(
   if (isBlank(cell)) return;
   const other = reader.minor(row, columns.invoiceTotal);
   if (typeof other !== 'number' || other === draft.invoiceTotal) return;
-  const at = reader.column('invoiceTotal');
   issues.push({
     code: 'conflicting-invoice-total',
     sheet: reader.sheetName,
     row: row + 1,
-    column: reader.letter(at),
-    header: reader.header(at),
+    column: reader.letter(columns.invoiceTotal),
+    header: reader.header(columns.invoiceTotal),
     value: cellText(cell),
     relatedRow: draft.totalRow + 1,
     message: `Invoice ${draft.code} has another total on row ${draft.totalRow + 1}: the first total is kept; check which is right.`,
