@@ -5,42 +5,15 @@
  * tab with that many customers; a mistyped definition shows the parser's message with its position, in the
  * sidebar's language; Delete asks on the row before anything is deleted.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
-import { artifactPath, launchChromium, sidebarFrame, startPreview, type Preview } from './harness';
+import type { Frame } from 'playwright-core';
+import { artifactPath, previewSession, sidebarFrame } from './harness';
 
-let preview: Preview;
-let browser: Browser;
-let page: Page;
-let dialogs: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  preview = await startPreview();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-beforeEach(async () => {
-  expect(await preview.post('/reset')).toMatchObject({ ok: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-});
-
-afterEach(async () => {
-  await page?.close();
-});
+const session = previewSession();
 
 /** Opens the sidebar and walks to the settings step with the detected columns. */
 async function toSettings(): Promise<Frame> {
-  await page.goto(preview.url);
-  const frame = await sidebarFrame(page);
+  await session.page.goto(session.preview.url);
+  const frame = await sidebarFrame(session.page);
   await frame.click('[data-testid="data-next"]');
   await frame.waitForSelector('[data-testid="step-columns"]');
   for (const kind of ['invoices', 'customers']) {
@@ -98,7 +71,7 @@ describe('the filter builder on the preview, in Chromium', () => {
     const members = Number(match![1]);
     expect(members).toBeGreaterThan(0);
     expect(members).toBeLessThan(Number(match![2]!.replace(/\./g, '')));
-    await page
+    await session.page
       .locator('[data-testid="sidebar-frame"]')
       .screenshot({ path: artifactPath('filter-builder.png') });
 
@@ -111,7 +84,7 @@ describe('the filter builder on the preview, in Chromium', () => {
       'city CONTAINS "Hà Nội" AND invoices >= 3',
     );
     // The definitions tab now exists in the spreadsheet, owned by the add-on.
-    expect((await preview.state()).tabs.map((tab) => tab.name)).toContain('Phân khúc lọc');
+    expect((await session.preview.state()).tabs.map((tab) => tab.name)).toContain('Phân khúc lọc');
 
     await frame.click('[data-testid="filters-back"]');
     await frame.waitForSelector('[data-testid="step-settings"]');
@@ -122,13 +95,13 @@ describe('the filter builder on the preview, in Chromium', () => {
     const row = frame.locator('[data-testid="filter-results"] [data-testid="segment"]', { hasText: NAME });
     expect(await row.locator('[data-testid="segment-customers"]').innerText()).toBe(String(members));
     await row.click();
-    const table = page.locator(`[data-testid="sheet-grid"] table[data-tab="${NAME}"]`);
+    const table = session.page.locator(`[data-testid="sheet-grid"] table[data-tab="${NAME}"]`);
     await table.waitFor();
-    expect((await preview.state()).active).toBe(NAME);
+    expect((await session.preview.state()).active).toBe(NAME);
     // Column letters, the header, then one row per member.
     expect(await table.locator('tr').count()).toBe(1 + 1 + members);
     expect(await table.innerText()).toContain('Hà Nội');
-    expect(dialogs).toEqual([]);
+    expect(session.dialogs).toEqual([]);
   });
 
   test('a malformed definition shows the parser’s message with its position, as it is typed', async () => {
@@ -160,8 +133,8 @@ describe('the filter builder on the preview, in Chromium', () => {
     // Saving a broken definition is refused in the sidebar; nothing is written.
     await frame.fill('[data-testid="filter-name"]', 'Lỗi');
     await frame.click('[data-testid="filter-save"]');
-    expect((await preview.state()).tabs.map((tab) => tab.name)).not.toContain('Phân khúc lọc');
-    expect(dialogs).toEqual([]);
+    expect((await session.preview.state()).tabs.map((tab) => tab.name)).not.toContain('Phân khúc lọc');
+    expect(session.dialogs).toEqual([]);
   });
 
   test('Delete asks on the row first: Cancel keeps the segment, the confirming click deletes it', async () => {
@@ -193,7 +166,7 @@ describe('the filter builder on the preview, in Chromium', () => {
     expect(await question.locator('b').count()).toBe(0);
     expect(await focused()).toBe('filter-delete-cancel');
     // It fits the 300 px sidebar: nothing sticks out, nothing scrolls sideways.
-    const sidebar = (await page.locator('[data-testid="sidebar-frame"]').boundingBox())!;
+    const sidebar = (await session.page.locator('[data-testid="sidebar-frame"]').boundingBox())!;
     for (const part of [question, question.locator('[data-testid="filter-delete-confirm"]')]) {
       const box = (await part.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(sidebar.x + sidebar.width);
@@ -203,7 +176,7 @@ describe('the filter builder on the preview, in Chromium', () => {
         () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
       ),
     ).toBe(true);
-    await page
+    await session.page
       .locator('[data-testid="sidebar-frame"]')
       .screenshot({ path: artifactPath('filter-delete-confirm.png') });
 
@@ -224,6 +197,6 @@ describe('the filter builder on the preview, in Chromium', () => {
     expect(await frame.locator('[data-testid="filter-message"]').innerText()).toBe(`Deleted "${name}".`);
     expect(await row.count()).toBe(0);
     expect(await listedNames()).not.toContain(name);
-    expect(dialogs).toEqual([]);
+    expect(session.dialogs).toEqual([]);
   });
 });

@@ -104,3 +104,45 @@ export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
+
+/** What a browser test file drives: the preview server, Chromium, a fresh page per test and its dialogs. */
+export interface PreviewSession {
+  preview: Preview;
+  browser: Browser;
+  page: Page;
+  /** Alerts, confirms and prompts any frame opened in this test (each is dismissed). */
+  dialogs: string[];
+}
+
+/**
+ * Registers the hooks every sidebar browser test needs: Chromium and the preview server once per file (Chromium
+ * first, so a missing browser fails with its install command and leaves no server running), a reset preview and
+ * a new 1280×900 page per test, dialogs recorded and dismissed.
+ */
+export function previewSession(options: { acceptDownloads?: boolean } = {}): PreviewSession {
+  const session = {} as PreviewSession;
+  beforeAll(async () => {
+    session.browser = await launchChromium();
+    session.preview = await startPreview();
+  }, 120_000);
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.preview?.stop();
+  });
+  beforeEach(async () => {
+    expect(await session.preview.post('/reset')).toMatchObject({ ok: true });
+    session.page = await session.browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+    });
+    session.dialogs = [];
+    session.page.on('dialog', (dialog) => {
+      session.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterEach(async () => {
+    await session.page?.close();
+  });
+  return session;
+}

@@ -4,10 +4,10 @@
  * cut, every word is in the sidebar's language, and help sits where it is needed. Each test starts from the
  * sample shop (POST /reset) in a fresh page, on the preview (the built Sidebar.html and Code.js).
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { SEGMENT_BY_ID } from '../../src/core/rfm/segment-catalogue';
 import { FILTER_FIELDS } from '../../src/core/filter/fields';
-import { artifactPath, launchChromium, sidebarFrame, startPreview, type Preview } from './harness';
+import { artifactPath, previewSession, sidebarFrame } from './harness';
 
 type Language = 'vi' | 'en';
 const LANGUAGES: Language[] = ['vi', 'en'];
@@ -20,38 +20,11 @@ const TABS = {
   summary: { vi: 'Tổng quan RFM', en: 'RFM Summary' },
 };
 
-let preview: Preview;
-let browser: Browser;
-let page: Page;
-let dialogs: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  preview = await startPreview();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-beforeEach(async () => {
-  expect(await preview.post('/reset')).toMatchObject({ ok: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-});
-
-afterEach(async () => {
-  await page?.close();
-});
+const session = previewSession();
 
 async function open(language: Language): Promise<Frame> {
-  await page.goto(preview.url);
-  const frame = await sidebarFrame(page);
+  await session.page.goto(session.preview.url);
+  const frame = await sidebarFrame(session.page);
   if (language === 'en') await frame.click('[data-testid="language"] button[value="en"]');
   return frame;
 }
@@ -83,7 +56,7 @@ async function runAgain(frame: Frame): Promise<void> {
 
 /** One tab's shown cells, as the preview's view gets them. */
 async function tab(name: string): Promise<string[][]> {
-  const response = await fetch(new URL(`/tab?name=${encodeURIComponent(name)}`, preview.url));
+  const response = await fetch(new URL(`/tab?name=${encodeURIComponent(name)}`, session.preview.url));
   expect(response.ok).toBe(true);
   const body = (await response.json()) as { cells: { v: string }[][] };
   return body.cells.map((row) => row.map((cell) => cell.v));
@@ -111,11 +84,11 @@ describe.each(LANGUAGES)('own breakpoints keep what is typed (%s)', (language) =
     await toSettings(frame);
     await frame.check('[data-testid="scoring"] input[value="breakpoints"]');
     await frame.click('[data-testid="breakpoints-r"]');
-    await page.keyboard.type('30, 60, 90, 180');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2, 3, 5, 10');
+    await session.page.keyboard.type('30, 60, 90, 180');
+    await session.page.keyboard.press('Tab');
+    await session.page.keyboard.type('2, 3, 5, 10');
     await frame.click('[data-testid="breakpoints-m"]');
-    await page.keyboard.type('500000, 1000000, 2000000, 5000000');
+    await session.page.keyboard.type('500000, 1000000, 2000000, 5000000');
     expect(await frame.inputValue('[data-testid="breakpoints-r"]')).toBe('30, 60, 90, 180');
     expect(await frame.inputValue('[data-testid="breakpoints-f"]')).toBe('2, 3, 5, 10');
     expect(await frame.inputValue('[data-testid="breakpoints-m"]')).toBe('500000, 1000000, 2000000, 5000000');
@@ -132,7 +105,7 @@ describe.each(LANGUAGES)('own breakpoints keep what is typed (%s)', (language) =
     await frame.fill('[data-testid="breakpoints-r"]', '30, 60, 90, 180');
     await frame.fill('[data-testid="breakpoints-f"]', '2, 3, 5, 10');
     await frame.click('[data-testid="breakpoints-m"]');
-    await page.keyboard.type('500000, 1000000, 2000000, 5000000');
+    await session.page.keyboard.type('500000, 1000000, 2000000, 5000000');
     await frame.click('[data-testid="run"]');
     await frame.waitForSelector('[data-testid="step-run"], [data-testid="step-result"]', { timeout: 20_000 });
     await waitForEnd(frame);
@@ -158,13 +131,13 @@ describe.each(LANGUAGES)('own breakpoints keep what is typed (%s)', (language) =
       language === 'vi' ? '500.000, 1.000.000' : '500000, 1000000',
     );
     await frame.click('[data-testid="breakpoints-r"]');
-    await page.keyboard.type('30');
-    await page.keyboard.press('Tab');
+    await session.page.keyboard.type('30');
+    await session.page.keyboard.press('Tab');
     expect(await frame.getAttribute('[data-testid="breakpoints-r"]', 'aria-invalid')).toBe('true');
     expect(await frame.innerText('[data-testid="breakpoints-r-hint"]')).toBe(
       language === 'vi' ? 'Cần đúng 2 số tăng dần.' : 'Enter exactly 2 rising numbers.',
     );
-    await page.keyboard.type('2, 5');
+    await session.page.keyboard.type('2, 5');
     expect(await frame.inputValue('[data-testid="breakpoints-f"]')).toBe('2, 5');
   });
 });
@@ -176,15 +149,15 @@ describe('runs', () => {
       const frame = await open(language);
       await toSettings(frame);
       await runFromSettings(frame);
-      await page.click('[data-testid="sheet-tab"][data-name="Hóa đơn"]');
-      await page.waitForSelector('[data-testid="sheet-grid"] table[data-tab="Hóa đơn"]');
-      expect((await preview.state()).active).toBe('Hóa đơn');
-      await page.click('[data-testid="fail-next"]');
+      await session.page.click('[data-testid="sheet-tab"][data-name="Hóa đơn"]');
+      await session.page.waitForSelector('[data-testid="sheet-grid"] table[data-tab="Hóa đơn"]');
+      expect((await session.preview.state()).active).toBe('Hóa đơn');
+      await session.page.click('[data-testid="fail-next"]');
       await frame.click('[data-testid="step-result"] .actions button.text');
       await frame.click('[data-testid="run"]');
       const failure = await frame.waitForSelector('[data-testid="run-failure"]', { timeout: 120_000 });
       expect(await failure.innerText()).toContain(language === 'vi' ? 'Lần chạy thất bại' : 'The run failed');
-      expect((await preview.state()).active).toBe('Hóa đơn');
+      expect((await session.preview.state()).active).toBe('Hóa đơn');
     },
   );
 
@@ -383,10 +356,10 @@ describe('words', () => {
     const where = await links.first().innerText();
     const [sheet, cell] = [where.slice(0, where.lastIndexOf('!')), where.slice(where.lastIndexOf('!') + 1)];
     await links.first().click();
-    await page.waitForSelector(
+    await session.page.waitForSelector(
       `[data-testid="sheet-grid"] table[data-tab="${sheet}"] [data-testid="selected-cell"]`,
     );
-    const state = (await preview.state()) as unknown as {
+    const state = (await session.preview.state()) as unknown as {
       active: string;
       selection: { sheet: string; a1: string };
     };
@@ -404,7 +377,7 @@ describe('words', () => {
       await frame.fill('[data-testid="filter-name"]', 'Khách Hà Nội');
       await frame.fill('[data-testid="filter-text"]', 'city = "Hà Nội"');
       // Saving writes the definitions tab: the armed failure hits that write.
-      await page.click('[data-testid="fail-next"]');
+      await session.page.click('[data-testid="fail-next"]');
       await frame.click('[data-testid="filter-save"]');
       const error = await frame.waitForSelector('[data-testid="notice-error"]');
       const message = await error.innerText();
@@ -432,8 +405,8 @@ describe('help where it is needed', () => {
     expect(help).toMatch(language === 'vi' ? /Nên làm:/ : /Suggested:/);
     if (language === 'en') {
       // The README's picture (docs/result.png): tall enough for the whole list.
-      await page.setViewportSize({ width: 1280, height: 1500 });
-      await page
+      await session.page.setViewportSize({ width: 1280, height: 1500 });
+      await session.page
         .locator('[data-testid="sidebar-frame"]')
         .screenshot({ path: artifactPath('result-help.png') });
     }
@@ -465,9 +438,9 @@ describe('help where it is needed', () => {
       expect(await frame.locator('[data-testid="reference-fields"]').isVisible()).toBe(true);
       if (language === 'vi') {
         // The README's picture (docs/filter-builder.png): the builder from its heading, the reference open.
-        await page.setViewportSize({ width: 1280, height: 1500 });
+        await session.page.setViewportSize({ width: 1280, height: 1500 });
         await frame.locator('[data-testid="filter-builder"]').evaluate((element) => element.scrollIntoView());
-        await page
+        await session.page
           .locator('[data-testid="sidebar-frame"]')
           .screenshot({ path: artifactPath('filter-reference.png') });
       }

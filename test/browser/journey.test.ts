@@ -4,43 +4,14 @@
  * Each test starts from the sample shop (POST /reset) in a fresh page.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { artifactPath, launchChromium, sidebarFrame, startPreview, type Preview } from './harness';
+import type { Frame } from 'playwright-core';
+import { artifactPath, previewSession, sidebarFrame } from './harness';
 
-let preview: Preview;
-let browser: Browser;
-let page: Page;
-/** Alerts, confirms and prompts any frame opened: none may fire (a fired one means markup ran). */
-let dialogs: string[];
-
-beforeAll(async () => {
-  // Chromium first: when it is missing the tests fail with the install command, and no server is left running.
-  browser = await launchChromium();
-  preview = await startPreview();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-beforeEach(async () => {
-  expect(await preview.post('/reset')).toMatchObject({ ok: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-});
-
-afterEach(async () => {
-  await page?.close();
-});
+const session = previewSession({ acceptDownloads: true });
 
 async function open(): Promise<Frame> {
-  await page.goto(preview.url);
-  return sidebarFrame(page);
+  await session.page.goto(session.preview.url);
+  return sidebarFrame(session.page);
 }
 
 async function text(frame: Frame, selector: string): Promise<string> {
@@ -82,11 +53,14 @@ async function segmentRows(frame: Frame) {
 }
 
 async function sheetTabs(): Promise<string[]> {
-  return page.$$eval('[data-testid="sheet-tab"]', (tabs) => tabs.map((tab) => tab.textContent ?? ''));
+  return session.page.$$eval('[data-testid="sheet-tab"]', (tabs) => tabs.map((tab) => tab.textContent ?? ''));
 }
 
 async function download(frame: Frame): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), frame.click('[data-testid="download"]')]);
+  const [file] = await Promise.all([
+    session.page.waitForEvent('download'),
+    frame.click('[data-testid="download"]'),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -109,18 +83,20 @@ async function pasteHostileShop(): Promise<void> {
     ]),
   ].join('\n');
   expect(
-    await preview.post('/paste', { name: 'Khách <img src=x onerror=alert(2)>', csv: customers }),
+    await session.preview.post('/paste', { name: 'Khách <img src=x onerror=alert(2)>', csv: customers }),
   ).toMatchObject({
     ok: true,
   });
-  expect(await preview.post('/paste', { name: 'Hóa đơn thử', csv: invoices })).toMatchObject({ ok: true });
+  expect(await session.preview.post('/paste', { name: 'Hóa đơn thử', csv: invoices })).toMatchObject({
+    ok: true,
+  });
 }
 
 describe('the preview bridge', () => {
   test('getProgress answers while runSegmentation is still running, as a separate execution does', async () => {
     const call = async (name: string, ...args: unknown[]) =>
       (await (
-        await fetch(new URL(`/call/${name}`, preview.url), {
+        await fetch(new URL(`/call/${name}`, session.preview.url), {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ args }),
@@ -181,16 +157,20 @@ describe('the sidebar on the preview, in Chromium', () => {
     expect(segments.length).toBeGreaterThan(3);
     const opening = segments.filter((segment) => segment.opens);
     expect(opening.length).toBeGreaterThan(0);
-    await page.locator('[data-testid="sidebar-frame"]').screenshot({ path: artifactPath('sidebar.png') });
+    await session.page
+      .locator('[data-testid="sidebar-frame"]')
+      .screenshot({ path: artifactPath('sidebar.png') });
 
     // The spreadsheet view shows the new tabs, coloured; clicking a segment shows its tab.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length > 4);
-    const state = await preview.state();
+    await session.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="sheet-tab"]').length > 4,
+    );
+    const state = await session.preview.state();
     const segmentTab = opening[0]!.title.replace(/^Mở tab /, '');
     expect(state.tabs.find((tab) => tab.name === segmentTab)?.colour).toMatch(/^#[0-9a-f]{6}$/i);
     await frame.locator('button[data-testid="segment"]').first().click();
-    await page.waitForSelector(`[data-testid="sheet-grid"] table[data-tab="${segmentTab}"]`);
-    expect((await preview.state()).active).toBe(segmentTab);
+    await session.page.waitForSelector(`[data-testid="sheet-grid"] table[data-tab="${segmentTab}"]`);
+    expect((await session.preview.state()).active).toBe(segmentTab);
 
     // Export the first segment's phones: BOM, the tool's header, phones in +84 form.
     await frame.click('[data-testid="to-export"]');
@@ -213,7 +193,7 @@ describe('the sidebar on the preview, in Chromium', () => {
     expect(await text(frame, '[data-testid="columns-invoices"] [data-testid="notice-info"]')).toBe(
       'Dùng cách ghép cột bạn đã xác nhận lần trước.',
     );
-    expect(dialogs).toEqual([]);
+    expect(session.dialogs).toEqual([]);
   });
 
   test('English: the toggle switches every screen, and the run writes English results', async () => {
@@ -240,19 +220,19 @@ describe('the sidebar on the preview, in Chromium', () => {
 
   test('a sheet with no recognisable header gives a clear message and writes no tab', async () => {
     expect(
-      await preview.post('/paste', {
+      await session.preview.post('/paste', {
         name: 'Ghi chú',
         csv: 'Nhớ gọi lại cho chị Lan\nĐặt thêm 2 thùng sữa\nHọp nhân viên thứ Hai',
       }),
     ).toMatchObject({ ok: true });
-    const tabsBefore = (await preview.state()).tabs.map((tab) => tab.name);
+    const tabsBefore = (await session.preview.state()).tabs.map((tab) => tab.name);
     const frame = await open();
     await chooseData(frame, 'Ghi chú', '');
     const message = await text(frame, '[data-testid="notice-error"]');
     expect(message).toContain('Ghi chú');
     expect(message).toContain('Không tìm thấy dòng tiêu đề');
     expect(await frame.locator('[data-testid="step-data"]').count()).toBe(1);
-    expect((await preview.state()).tabs.map((tab) => tab.name)).toEqual(tabsBefore);
+    expect((await session.preview.state()).tabs.map((tab) => tab.name)).toEqual(tabsBefore);
   });
 
   test('names that are markup or formulas show as text, run no script, and leave the CSV escaped', async () => {
@@ -270,12 +250,12 @@ describe('the sidebar on the preview, in Chromium', () => {
     await confirmAndRun(frame);
     await frame.waitForSelector('[data-testid="step-result"]');
     // The spreadsheet view shows the names literally too.
-    await page.click(`[data-testid="sheet-tab"][data-name="${hostileTab}"]`);
-    await page.waitForSelector(`[data-testid="sheet-grid"] table[data-tab="${hostileTab}"]`);
-    expect(await page.locator('[data-testid="sheet-grid"]').innerText()).toContain(
+    await session.page.click(`[data-testid="sheet-tab"][data-name="${hostileTab}"]`);
+    await session.page.waitForSelector(`[data-testid="sheet-grid"] table[data-tab="${hostileTab}"]`);
+    expect(await session.page.locator('[data-testid="sheet-grid"]').innerText()).toContain(
       '<img src=x onerror=alert(1)>',
     );
-    expect(await page.locator('img').count()).toBe(0);
+    expect(await session.page.locator('img').count()).toBe(0);
     expect(await frame.locator('img').count()).toBe(0);
 
     await frame.click('[data-testid="to-export"]');
@@ -287,7 +267,7 @@ describe('the sidebar on the preview, in Chromium', () => {
     expect(csv).toContain('"Trần, Thị ""Bông"""');
     expect(csv).toContain(`'@SUM(1+1)`);
     expect(csv).not.toMatch(/(^|,)[=@]/m);
-    expect(dialogs).toEqual([]);
+    expect(session.dialogs).toEqual([]);
   });
 
   test('a run that fails shows what failed and that the previous result tabs are unchanged', async () => {
@@ -295,9 +275,9 @@ describe('the sidebar on the preview, in Chromium', () => {
     await frame.click('[data-testid="data-next"]');
     await confirmAndRun(frame);
     await frame.waitForSelector('[data-testid="step-result"]');
-    const before = (await preview.state()).tabs;
+    const before = (await session.preview.state()).tabs;
 
-    await page.click('[data-testid="fail-next"]');
+    await session.page.click('[data-testid="fail-next"]');
     await frame.click('text=Đổi thiết lập, chạy lại');
     await frame.click('[data-testid="run"]');
     const failure = await frame.waitForSelector('[data-testid="run-failure"]', { timeout: 120_000 });
@@ -305,7 +285,7 @@ describe('the sidebar on the preview, in Chromium', () => {
     expect(await text(frame, '[data-testid="notice-error"]')).toContain(
       'Các tab kết quả trước đó vẫn giữ nguyên.',
     );
-    expect((await preview.state()).tabs).toEqual(before);
+    expect((await session.preview.state()).tabs).toEqual(before);
 
     // Trying again (the failure was transient) succeeds.
     await frame.click('[data-testid="try-again"]');
