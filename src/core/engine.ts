@@ -228,6 +228,7 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     customerTable,
     issues,
     invoices: invoiceTable ? countedInvoices : 1,
+    invoicesRead: reading.invoices.length + reading.cancelled + reading.unreadable,
     customers: customers.length,
     invoicesAfterAsOf: totals.afterAsOf,
     cancelledInvoices: reading.cancelled,

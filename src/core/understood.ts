@@ -3,7 +3,9 @@
  * run counted something and that no single reason rejected most of the rows:
  * - an invoice sheet that gives 0 invoices, a run with 0 customers, or one reason (no invoice code, no readable
  *   date, no readable amount, no matching customer) rejecting more than half the rows stops the run with an
- *   error that names the column used, the reason, and the column that looks right when one does;
+ *   error that names the column used, the reason, and the column that looks right when one does; the share of
+ *   a reason that rejects whole invoices (date, amount, customer) is of the invoices, since an export of
+ *   product lines has several rows per invoice;
  * - a reason rejecting at least `WARNING_SHARE` of the rows is a warning shown at the top of the summary.
  * Cancelled invoices, pasted duplicates and blank rows are the shop's own data, not misreadings: they never count
  * as rejections.
@@ -18,13 +20,15 @@ import { excerpt } from './text';
 import { FIELD_BY_ID, type FieldId } from './table/fields';
 import type { SheetTable } from './table/sheet-table';
 
-/** More than this share of the rows rejected for one reason stops the run. */
+/** More than this share of the rows (or invoices) rejected for one reason stops the run. */
 export const ERROR_SHARE = 0.5;
 /** At least this share rejected for one reason is a warning at the top of the summary. */
 export const WARNING_SHARE = 0.02;
 
 interface Reason {
   code: IssueCode;
+  /** What the share is of: a line without an invoice code is a row; a missing date rejects the whole invoice. */
+  per: 'row' | 'invoice';
   /** The field whose column the reason is about. */
   field: FieldId;
   en: string;
@@ -35,19 +39,28 @@ interface Reason {
 const REASONS: readonly Reason[] = [
   {
     code: 'missing-invoice-code',
+    per: 'row',
     field: 'invoiceCode',
     en: 'have no invoice code',
     vi: 'không có mã hóa đơn',
   },
-  { code: 'missing-date', field: 'date', en: 'have no readable date', vi: 'không có ngày đọc được' },
+  {
+    code: 'missing-date',
+    per: 'invoice',
+    field: 'date',
+    en: 'have no readable date',
+    vi: 'không có ngày đọc được',
+  },
   {
     code: 'missing-amount',
+    per: 'invoice',
     field: 'invoiceTotal',
     en: 'have no readable amount',
     vi: 'không có số tiền đọc được',
   },
   {
     code: 'unmatched-invoice',
+    per: 'invoice',
     field: 'customerCode',
     en: 'match no customer of the customer sheet',
     vi: 'không khớp khách nào trong sheet khách hàng',
@@ -92,23 +105,31 @@ function referenceField(table: SheetTable): FieldId | undefined {
   return (['customerCode', 'phone', 'email'] as const).find((field) => table.columnOf(field) >= 0);
 }
 
+/** What a count is of, in words. */
+const UNITS = {
+  row: { en: 'rows', vi: 'dòng' },
+  invoice: { en: 'invoices', vi: 'hóa đơn' },
+} as const;
+
 function explainColumn(
   table: SheetTable,
   field: FieldId,
   count: number,
-  rows: number,
+  of: { total: number; per: 'row' | 'invoice' },
   what: { en: string; vi: string },
   language: Language,
 ): { text: string; fix?: ColumnFix } {
   const column = table.columnOf(field);
   const label = FIELD_BY_ID.get(field)?.label[language] ?? field;
   const n = (value: number) => wholeNumberText(value, language);
+  const rows = table.dataRows.length;
+  const unit = UNITS[of.per];
   let text: string;
   if (column < 0) {
     text = say(
       language,
-      `${n(count)}/${n(rows)} dòng ${what.vi}: sheet không có cột ${label}.`,
-      `${n(count)} of ${n(rows)} rows ${what.en}: the sheet has no ${label} column.`,
+      `${n(count)}/${n(of.total)} ${unit.vi} ${what.vi}: sheet không có cột ${label}.`,
+      `${n(count)} of ${n(of.total)} ${unit.en} ${what.en}: the sheet has no ${label} column.`,
     );
   } else if ((table.profiles[column]?.filled ?? 0) === 0) {
     text = say(
@@ -119,8 +140,8 @@ function explainColumn(
   } else {
     text = say(
       language,
-      `${n(count)}/${n(rows)} dòng ${what.vi} ở cột ${columnName(table, column)} (đọc là ${label}).`,
-      `${n(count)} of ${n(rows)} rows ${what.en} in column ${columnName(table, column)} (read as ${label}).`,
+      `${n(count)}/${n(of.total)} ${unit.vi} ${what.vi} ở cột ${columnName(table, column)} (đọc là ${label}).`,
+      `${n(count)} of ${n(of.total)} ${unit.en} ${what.en} in column ${columnName(table, column)} (read as ${label}).`,
     );
   }
   const better = betterColumn(table, field, column);
@@ -142,6 +163,8 @@ export interface UnderstoodInput {
   issues: readonly DataIssue[];
   /** Invoices counted (valid, on or before the as-of date). */
   invoices: number;
+  /** Invoices read from the invoice sheet (one per code), whatever became of them. */
+  invoicesRead: number;
   customers: number;
   /** Invoices dated after the as-of date (not counted: not a misreading). */
   invoicesAfterAsOf: number;
@@ -176,7 +199,15 @@ export function checkUnderstood(input: UnderstoodInput): string[] {
           : found.reason.field === 'customerCode'
             ? (referenceField(invoiceTable) ?? 'customerCode')
             : found.reason.field;
-      return explainColumn(invoiceTable, field, found.count, rows, found.reason, language);
+      const total = found.reason.per === 'row' ? rows : input.invoicesRead;
+      return explainColumn(
+        invoiceTable,
+        field,
+        found.count,
+        { total, per: found.reason.per },
+        found.reason,
+        language,
+      );
     };
     if (rows === 0) {
       stop(
@@ -221,12 +252,12 @@ export function checkUnderstood(input: UnderstoodInput): string[] {
     for (const reason of REASONS) {
       const count = counts.get(reason.code) ?? 0;
       if (count === 0) continue;
-      const share = count / rows;
+      const share = count / Math.max(1, reason.per === 'row' ? rows : input.invoicesRead);
       if (share > ERROR_SHARE) {
         const { text, fix } = explain({ reason, count });
         stop(
           invoiceTable.name,
-          say(language, `bị loại quá nửa số dòng: ${text}`, `more than half the rows rejected: ${text}`),
+          say(language, `bị loại quá nửa: ${text}`, `more than half rejected: ${text}`),
           fix,
         );
       }
@@ -260,7 +291,7 @@ export function checkUnderstood(input: UnderstoodInput): string[] {
       table,
       reference ?? 'customerCode',
       rows,
-      rows,
+      { total: rows, per: 'row' },
       { en: 'name no customer', vi: 'không ghi khách hàng nào' },
       language,
     );

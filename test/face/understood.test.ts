@@ -13,7 +13,7 @@ test('every date unreadable: an error naming the column, in Vietnamese, and no t
   const prepared = prepareRun(invoices, null);
   const before = sheetNames(prepared.session.emulator);
   expect(() => callRun(prepared.session, prepared.request)).toThrow(
-    'Sheet "Hóa đơn": 0 hóa đơn được tính từ 20 dòng: 20/20 dòng không có ngày đọc được ở cột B ("Thời gian")',
+    'Sheet "Hóa đơn": 0 hóa đơn được tính từ 20 dòng: 20/20 hóa đơn không có ngày đọc được ở cột B ("Thời gian")',
   );
   expect(sheetNames(prepared.session.emulator)).toEqual(before);
 });

@@ -238,14 +238,31 @@ describe('a run that understood nothing is an error, not a result', () => {
     for (let i = 0; i < 100; i++)
       rows.push([`HD${i}`, '22/11/2026', `KH${i % 7}`, i < 60 ? 'miễn phí' : '10.000']);
     expect(failure({ invoices: { name: 'Hóa đơn', values: rows } }).message).toContain(
-      'more than half the rows rejected: 60 of 100 rows have no readable amount in column D ("Tổng tiền")',
+      'more than half rejected: 60 of 100 invoices have no readable amount in column D ("Tổng tiền")',
     );
     const few = rows.map((row, i) => (i > 5 && i <= 60 ? [row[0], row[1], row[2], '10.000'] : row));
     const result = run({ invoices: { name: 'Hóa đơn', values: few } });
     expect(result.summary.facts.warnings).toEqual([
-      'Hóa đơn: 5 of 100 rows have no readable amount in column D ("Tổng tiền") (read as Invoice total).',
+      'Hóa đơn: 5 of 100 invoices have no readable amount in column D ("Tổng tiền") (read as Invoice total).',
     ]);
     expect(result.plan.tabs[0]!.blocks[0]!.id).toBe('warnings');
+  });
+
+  it('shares of invoice-level reasons are of invoices, not of product lines', () => {
+    // Three lines per invoice, as KiotViet's detail export: 6 of 10 invoices (18 of 30 lines) have no date.
+    const rows: CellValue[][] = [['Mã hóa đơn', 'Thời gian', 'Mã khách hàng', 'Mã hàng', 'Thành tiền']];
+    for (let i = 0; i < 10; i++)
+      for (let line = 0; line < 3; line++)
+        rows.push([
+          `HD${i}`,
+          i < 6 || line > 0 ? '' : '20/11/2026 10:00',
+          `KH${i % 3}`,
+          `SP${line}`,
+          '10.000',
+        ]);
+    expect(failure({ invoices: { name: 'Hóa đơn', values: rows } }).message).toContain(
+      'more than half rejected: 6 of 10 invoices have no readable date in column B ("Thời gian")',
+    );
   });
 
   it('in Vietnamese too', () => {
