@@ -201,9 +201,12 @@ export interface SheetOptions {
   widths?: (number | undefined)[];
   /** `A1:F200`: the autofilter's range (header row first). */
   autoFilter?: string;
-  /** Print: landscape, fit to one page wide, this many top rows repeated on every page. */
-  print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: number };
-  /** Extra XML after the page setup (a `<drawing r:id=…/>` for charts) and the sheet's relationships. */
+  /**
+   * Print: landscape or portrait on A4; `fitToWidth`/`fitToHeight` pages across and down (0: as many as it takes;
+   * either set turns fit-to-page on); this many top rows repeated on every page.
+   */
+  print?: { landscape: boolean; fitToWidth?: number; fitToHeight?: number; repeatRows?: number };
+  /** The relationship id (of the sheet's `relationships`) of its drawing, which holds its charts. */
   drawingRelationshipId?: string;
 }
 
@@ -228,11 +231,11 @@ export class SheetWriter {
     return this.letters[column]! + this.rowLabel;
   }
 
-  /** Starts 1-based row `row` (rows must rise). */
-  startRow(row: number): void {
+  /** Starts 1-based row `row` (rows must rise), `height` points tall when given. */
+  startRow(row: number, height?: number): void {
     this.finish();
     this.rowLabel = String(row);
-    this.xml = `<row r="${row}">`;
+    this.xml = height ? `<row r="${row}" ht="${height}" customHeight="1">` : `<row r="${row}">`;
   }
 
   number(column: number, value: number, style: number): void {
@@ -262,6 +265,10 @@ export class SheetWriter {
   }
 }
 
+function fitsToPage(options: SheetOptions): boolean {
+  return options.print?.fitToWidth !== undefined || options.print?.fitToHeight !== undefined;
+}
+
 interface SheetRecord {
   options: SheetOptions;
   path: string;
@@ -278,6 +285,8 @@ export class XlsxWriter {
   private readonly contentTypes: { part: string; type: string }[] = [];
   creator = '';
   activeSheet = 0;
+  /** Custom document properties (name, text value), in docProps/custom.xml; none: no part. */
+  customProperties: [string, string][] = [];
 
   constructor(path: string) {
     this.zip = new ZipFile(path);
@@ -311,7 +320,7 @@ export class XlsxWriter {
     const part = this.zip.entry(path);
     const props = [
       options.tabColour ? `<tabColor rgb="${argb(options.tabColour)}"/>` : '',
-      options.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '',
+      fitsToPage(options) ? '<pageSetUpPr fitToPage="1"/>' : '',
     ].join('');
     const frozen = options.frozenRows ?? 0;
     const pane =
@@ -339,10 +348,12 @@ export class XlsxWriter {
     part.text(
       '</sheetData>' +
         (options.autoFilter ? `<autoFilter ref="${options.autoFilter}"/>` : '') +
-        '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+        '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
         (print
           ? `<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"` +
-            (print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '') +
+            (fitsToPage(options)
+              ? ` fitToWidth="${print.fitToWidth ?? 1}" fitToHeight="${print.fitToHeight ?? 0}"`
+              : '') +
             '/>'
           : '') +
         (options.drawingRelationshipId ? `<drawing r:id="${options.drawingRelationshipId}"/>` : '') +
@@ -492,12 +503,32 @@ export class XlsxWriter {
       `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
         '<Application>segment-tabs</Application></Properties>',
     );
+    const custom = this.customProperties.length > 0;
+    if (custom)
+      this.addPart(
+        'docProps/custom.xml',
+        `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ` +
+          'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+          this.customProperties
+            .map(
+              ([name, value], i) =>
+                // The format id of user-defined properties (ECMA-376 Part 1, §22.3.2.2); pids start at 2.
+                `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${xmlText(name)}">` +
+                `<vt:lpwstr>${xmlText(value)}</vt:lpwstr></property>`,
+            )
+            .join('') +
+          '</Properties>',
+        'application/vnd.openxmlformats-officedocument.custom-properties+xml',
+      );
     this.addPart(
       '_rels/.rels',
       `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
         `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
         `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/>` +
+        (custom
+          ? `<Relationship Id="rId4" Type="${REL_NS}/custom-properties" Target="docProps/custom.xml"/>`
+          : '') +
         '</Relationships>',
     );
     const office = 'application/vnd.openxmlformats-officedocument';

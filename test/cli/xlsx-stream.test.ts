@@ -39,9 +39,10 @@ test('a 60,000-row sheet of mixed cells reads back cell for cell, and every zip 
       frozenRows: 1,
       widths: [undefined, 20, 12],
       autoFilter: `A1:D${rows + 1}`,
+      print: { landscape: true, fitToWidth: 1, repeatRows: 1 },
     },
     (sheet) => {
-      sheet.startRow(1);
+      sheet.startRow(1, 30);
       ['Tên khách', 'Chi tiêu', 'Lần cuối', 'VIP'].forEach((title, i) => sheet.text(i + 1, title, header));
       for (let r = 0; r < rows; r++) {
         sheet.startRow(r + 2);
@@ -56,14 +57,19 @@ test('a 60,000-row sheet of mixed cells reads back cell for cell, and every zip 
     sheet.startRow(3);
     sheet.text(2, '0901234567', text);
   });
+  writer.customProperties = [
+    ['segment-tabs', '1'],
+    ['segment-tabs/2', 'snapshot snapshot'],
+  ];
   writer.close();
 
   const zipCheck = execFileSync('python3', [
     '-c',
-    'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.read("xl/worksheets/sheet1.xml")))',
+    'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.read("xl/worksheets/sheet1.xml"))); print(z.read("docProps/custom.xml").decode())',
     path,
   ]).toString();
-  const [bad, sheetBytes] = zipCheck.trim().split('\n');
+  const [bad, sheetBytes, ...custom] = zipCheck.trim().split('\n');
+  expect(custom.join('')).toContain('name="segment-tabs/2"><vt:lpwstr>snapshot snapshot</vt:lpwstr>');
   expect(bad).toBe('None');
   expect(Number(sheetBytes)).toBeGreaterThan(3 * (1 << 20)); // several deflate chunks
 
@@ -82,6 +88,14 @@ test('a 60,000-row sheet of mixed cells reads back cell for cell, and every zip 
   expect(sheet.getCell('D3').value).toBeNull();
   expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect([sheet.getColumn(1).width, sheet.getColumn(2).width]).toEqual([20, 12]);
+  expect(sheet.getRow(1).height).toBe(30);
+  expect(sheet.pageSetup).toMatchObject({
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  });
+  expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
   expect(sheet.properties.tabColor).toEqual({ argb: 'FF34A853' });
   const hidden = workbook.getWorksheet('Ẩn')!;
   expect(hidden.state).toBe('hidden');
