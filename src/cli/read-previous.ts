@@ -64,6 +64,21 @@ function columnNumber(letters: string): number {
   return column;
 }
 
+/** One cell's value by its type (`s` shared string, `inlineStr`, `str`, `b`, `e`, else a number). */
+function cellValue(
+  type: string,
+  raw: string | undefined,
+  inner: string,
+  strings: string[],
+): CellValue | undefined {
+  if (type === 'inlineStr') return runsText(inner);
+  if (raw === undefined) return undefined;
+  if (type === 's') return strings[Number(raw)] ?? '';
+  if (type === 'str' || type === 'e') return decodeXml(raw);
+  if (type === 'b') return raw === '1';
+  return Number(raw);
+}
+
 /** A worksheet's cells as a rectangular grid (the sheet's used range from A1). */
 export function sheetValues(xml: string, strings: string[]): CellValue[][] {
   const cells: { row: number; column: number; value: CellValue }[] = [];
@@ -75,14 +90,8 @@ export function sheetValues(xml: string, strings: string[]): CellValue[][] {
     if (!ref) continue;
     const inner = match[2] ?? '';
     const raw = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-    const type = attribute(attributes, 't') ?? 'n';
-    let value: CellValue = '';
-    if (type === 'inlineStr') value = runsText(inner);
-    else if (raw === undefined) continue;
-    else if (type === 's') value = strings[Number(raw)] ?? '';
-    else if (type === 'str' || type === 'e') value = decodeXml(raw);
-    else if (type === 'b') value = raw === '1';
-    else value = Number(raw);
+    const value = cellValue(attribute(attributes, 't') ?? 'n', raw, inner, strings);
+    if (value === undefined) continue;
     const row = Number(ref[2]);
     const column = columnNumber(ref[1]!);
     cells.push({ row, column, value });

@@ -20,7 +20,7 @@ import type { Language } from '../core/options';
 import { EXCEL_CELL_LIMIT, sanitisePlan, type SanitiseReport } from '../core/plan/cell-limits';
 import type { BlockPlan, ColumnKind, PlanValue, TabPlan, OutputPlan } from '../core/plan/types';
 import { numberFormat, TEXT_FORMAT, TITLE_BACKGROUND } from '../sheets/tab-grid';
-import { CHART_WIDTH_PIXELS } from './xlsx-charts';
+import { CHART_HEIGHT_PIXELS, CHART_WIDTH_PIXELS } from './xlsx-charts';
 import { finishWorkbook, type FinishedSheet } from './xlsx-finish';
 
 const MS_PER_DAY = 86_400_000;
@@ -34,7 +34,7 @@ const MIN_COLUMN_WIDTH = 5;
 const MAX_COLUMN_WIDTH = 60;
 const COLUMN_PADDING = 2;
 /** Characters of text a block's last column is made wide for; longer text runs on to the right. */
-const LAST_COLUMN_TEXT = 24;
+const LAST_COLUMN_TEXT = 12;
 /** Rows measured per block for the widths: all of a small block, a spread sample of a big one. */
 const WIDTH_SAMPLE_ROWS = 2000;
 /** A header wraps on at most this many lines; its row is made this tall. */
@@ -146,6 +146,20 @@ export function renderedLength(
   }
 }
 
+/** Rows a chart covers: its height at Excel's default row height (20 pixels). */
+const CHART_ROWS = Math.ceil(CHART_HEIGHT_PIXELS / 20);
+
+/** Whether a chart is anchored right of the block, within its rows. */
+function chartBeside(tab: TabPlan, block: BlockPlan): boolean {
+  const right = block.anchor.column + block.columns.length - 1;
+  return tab.charts.some(
+    (chart) =>
+      chart.anchor.column > right &&
+      chart.anchor.row <= lastRowOf(block) &&
+      chart.anchor.row + CHART_ROWS > block.anchor.row,
+  );
+}
+
 /** Rows whose widths are measured: every row of a small block, a spread of `WIDTH_SAMPLE_ROWS` of a big one. */
 function sampledRows(count: number): number[] {
   if (count <= WIDTH_SAMPLE_ROWS) return Array.from({ length: count }, (_, i) => i);
@@ -173,17 +187,16 @@ export function fittedWidths(tab: TabPlan, language: Language): number[] {
         if (typeof value === 'number') longest = Math.max(longest, length);
         else longestText = Math.max(longestText, length);
       }
-      // Text in a block's last column runs on over the empty cells to its right (a note, an action): it need
-      // not widen its column, which the numbers of a block above may share.
-      const last = c === block.columns.length - 1;
-      longest = Math.max(longest, last ? Math.min(longestText, LAST_COLUMN_TEXT) : longestText);
+      // Text in a block's last column runs on over the empty cells to its right (a note, a model's name): it
+      // need not widen its column, which the numbers of a block above may share. Not when a chart sits there
+      // (the Summary's actions beside its charts): then the column holds its text.
+      const runsOn = c === block.columns.length - 1 && !chartBeside(tab, block);
+      longest = Math.max(longest, runsOn ? Math.min(longestText, LAST_COLUMN_TEXT) : longestText);
       const words = column.header.split(/\s+/).map((word) => word.length);
       const header = Math.max(Math.ceil(column.header.length / 2), ...words) * 1.1;
-      // A lone column (a note, a warning) is read across the empty cells beside it: no need to widen it.
-      const content = block.columns.length === 1 ? Math.min(longest, MAX_COLUMN_WIDTH / 2) : longest;
       const width = Math.min(
         MAX_COLUMN_WIDTH,
-        Math.max(MIN_COLUMN_WIDTH, content + COLUMN_PADDING, header + 1),
+        Math.max(MIN_COLUMN_WIDTH, longest + COLUMN_PADDING, header + 1),
       );
       widths[at] = Math.max(widths[at] ?? MIN_COLUMN_WIDTH, Math.round(width * 10) / 10);
     });
