@@ -127,9 +127,15 @@ export function renderedLength(
 ): number {
   if (value === null || value === '') return 0;
   if (typeof value !== 'number') return String(value).length;
-  const grouped = (digits: number) =>
-    Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-      .length + (value < 0 ? 1 : 0);
+  // Counted, not formatted: toLocaleString on every sampled cell would cost seconds on a big shop.
+  const grouped = (digits: number) => {
+    const whole = String(Math.floor(Math.abs(value) * 10 ** digits + 0.5 + Number.EPSILON)).padStart(
+      digits + 1,
+      '0',
+    );
+    const integer = whole.length - digits;
+    return integer + Math.floor((integer - 1) / 3) + (digits > 0 ? digits + 1 : 0) + (value < 0 ? 1 : 0);
+  };
   switch (kind) {
     case 'integer':
       return grouped(0);
