@@ -7,6 +7,7 @@
  * still draws it. A bar or column chart of one series paints each bar in the colour of its label cell (the
  * segment chips); the lines of a chart over time take their segment's colour when the series is named after one.
  */
+import { columnLetter } from '../core/cell';
 import type { BlockPlan, ChartPlan, PlanValue, TabPlan } from '../core/plan/types';
 import { SEGMENTS } from '../core/rfm/segment-catalogue';
 
@@ -28,17 +29,9 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** 1-based column number → letters (`1` → `A`, `27` → `AA`). */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** `'Sheet name'!$A$3:$A$14`, quotes doubled as Excel wants. */
 function rangeReference(sheet: string, column: number, fromRow: number, toRow: number): string {
-  const letters = columnLetters(column);
+  const letters = columnLetter(column - 1);
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
   return fromRow === toRow
     ? `${quoted}!$${letters}$${fromRow}`
