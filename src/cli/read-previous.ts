@@ -69,7 +69,7 @@ function runsText(fragment: string): string {
   return text;
 }
 
-function sharedStrings(xml: string | undefined): string[] {
+export function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((match) =>
     runsText((match[1] ?? '').replace(/<rPh[\s\S]*?<\/rPh>/g, '')),
