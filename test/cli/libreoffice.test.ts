@@ -179,4 +179,27 @@ describeWithLibreOffice('the sample workbook in LibreOffice', () => {
     expect(odsPageLayout(fods, 'Khách hàng RFM')).toContain('style:scale-to-X="1"');
     expect(odsTable(fods, 'Khách hàng RFM')).toContain('<table:table-header-rows>');
   }, 180_000);
+
+  it('still serves as --previous once LibreOffice has saved it again: marks, sheet ids and snapshot kept', async () => {
+    const resaved = convert(xlsx, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'resaved'), profile);
+    const io = captureIo(dir);
+    const next = join(dir, 'next.xlsx');
+    const code = await main(
+      [
+        join(ROOT, 'sample', 'invoices.csv'),
+        join(ROOT, 'sample', 'customers.csv'),
+        '-o',
+        next,
+        '--as-of',
+        '2026-12-22',
+        '--previous',
+        resaved,
+        '--json',
+      ],
+      io,
+    );
+    expect([code, io.err()]).toEqual([0, 'hóa đơn: invoices.csv; khách hàng: customers.csv\n']);
+    const movement = (await readWorkbook(next)).getWorksheet('Dịch chuyển phân khúc')!;
+    expect(movement.getCell('A1').value).toBe('Từ 2026-11-22 (hàng) sang lần này (cột)');
+  }, 180_000);
 });
