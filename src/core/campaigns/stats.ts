@@ -141,7 +141,7 @@ export function sampleStats(values: readonly number[]): SampleStats {
 export function welchDifference(
   first: SampleStats,
   second: SampleStats,
-  z = 0.975,
+  probability = 0.975,
 ): (Interval & { difference: number; df: number }) | undefined {
   if (first.n < 2 || second.n < 2) return undefined;
   const v1 = first.variance / first.n;
@@ -150,7 +150,7 @@ export function welchDifference(
   const se = Math.sqrt(v1 + v2);
   if (se === 0) return { difference, low: difference, high: difference, df: first.n + second.n - 2 };
   const df = (v1 + v2) ** 2 / (v1 ** 2 / (first.n - 1) + v2 ** 2 / (second.n - 1));
-  const half = studentTQuantile(z, df) * se;
+  const half = studentTQuantile(probability, df) * se;
   return { difference, low: difference - half, high: difference + half, df };
 }
 
