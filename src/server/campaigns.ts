@@ -94,7 +94,8 @@ export function startCampaign(request: CampaignStartRequest): CampaignStarted {
       startCampaigns: [{ name, segmentKey: request.segmentId, holdoutPercent: request.holdoutPercent }],
     });
     const campaign = result.startedCampaigns?.[0];
-    if (!campaign) throw new UserError(t('Không bắt đầu được chiến dịch.', 'The campaign could not be started.'));
+    if (!campaign)
+      throw new UserError(t('Không bắt đầu được chiến dịch.', 'The campaign could not be started.'));
     const tabs = result.plan.tabs.filter((tab) => CAMPAIGN_ROLES.has(tab.role));
     const timeZone = spreadsheet.getSpreadsheetTimeZone();
     // Inserting a tab makes it the active one: the shop stays where they were (the segment export).
@@ -119,7 +120,11 @@ export function startCampaign(request: CampaignStartRequest): CampaignStarted {
     const segment = result.summary.segments.find((candidate) => candidate.id === request.segmentId);
     const tab = SEGMENT_BY_ID.has(request.segmentId)
       ? segmentTab(request.segmentId, treated, language)
-      : filterSegmentTab({ name: segment?.name ?? name, colour: segment?.colour ?? '#000000' }, treated, language);
+      : filterSegmentTab(
+          { name: segment?.name ?? name, colour: segment?.colour ?? '#000000' },
+          treated,
+          language,
+        );
     return {
       name,
       start: formatDay(campaign.record.startDay),

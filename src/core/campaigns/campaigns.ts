@@ -26,13 +26,7 @@ import { dayNumberFromYmd, formatDay } from '../parse/time-zone';
 import { SEGMENTS } from '../rfm/segment-catalogue';
 import { stableHash32 } from '../stable-hash';
 import { tidyText } from '../text';
-import {
-  neededPerGroup,
-  newcombeDifference,
-  sampleStats,
-  welchDifference,
-  type Interval,
-} from './stats';
+import { neededPerGroup, newcombeDifference, sampleStats, welchDifference, type Interval } from './stats';
 
 /** The windows after the start reported per group, in days. */
 export const CAMPAIGN_WINDOWS = [7, 30, 60] as const;

@@ -56,11 +56,7 @@ export function campaignsTab(frozen: FrozenCampaigns, language: Language): TabPl
           { header: t('Nhóm nhận ưu đãi', 'Treated'), kind: 'integer' },
           { header: t('Nhóm đối chứng', 'Holdout'), kind: 'integer' },
         ],
-        rows: rows.campaigns.map((row) => [
-          ...row,
-          counts(row[0]!, 'treated'),
-          counts(row[0]!, 'holdout'),
-        ]),
+        rows: rows.campaigns.map((row) => [...row, counts(row[0]!, 'treated'), counts(row[0]!, 'holdout')]),
         ...headerBand(CAMPAIGN_TAB),
       },
     ],

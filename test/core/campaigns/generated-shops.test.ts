@@ -111,7 +111,9 @@ describe('a shop where the offer works', () => {
     expect(result.verdict).toBe('more');
     expect(result.rate.low).toBeGreaterThan(0.1);
     expect(result.rate.high).toBeLessThan(0.3);
-    expect(result.sentence).toMatch(/^Came back \d+ points more often than the holdout \(95%: \d+ to \d+\)\.$/);
+    expect(result.sentence).toMatch(
+      /^Came back \d+ points more often than the holdout \(95%: \d+ to \d+\)\.$/,
+    );
     // Revenue per customer follows: 250.000 × the rate difference, and Welch's interval excludes 0.
     expect(result.revenue!.low).toBeGreaterThan(0);
     // A customer who came back has 3 invoices, the last within 60 days: Need Attention or Potential Loyalist,
