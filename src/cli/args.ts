@@ -21,6 +21,8 @@ export interface CliArgs {
   mapFile?: string;
   /** JSON list of filter segments, added after the RFM segment tabs. */
   segmentsFile?: string;
+  /** An earlier output workbook: its History and snapshot carry on into this run's History and Movement. */
+  previousFile?: string;
   dateOrder?: 'dmy' | 'mdy';
   monetary: 'total' | 'average';
   language: Language;
@@ -50,6 +52,7 @@ const VALUE_OPTIONS = [
   '--breakpoints',
   '--map',
   '--segments',
+  '--previous',
   '--date-order',
   '--monetary',
   '--lang',
@@ -175,7 +178,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       : oneOf('--monetary', monetaryText, ['total', 'average'] as const);
   const languageText = values.get('--lang');
   if (languageText !== undefined) oneOf('--lang', languageText, ['vi', 'en'] as const);
-  for (const option of ['--breakpoints', '--map', '--segments'] as const) {
+  for (const option of ['--breakpoints', '--map', '--segments', '--previous'] as const) {
     if (values.get(option) === '') throw new UsageError(`${option} needs a file name.`);
   }
   return {
@@ -189,6 +192,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     breakpointsFile: values.get('--breakpoints'),
     mapFile: values.get('--map'),
     segmentsFile: values.get('--segments'),
+    previousFile: values.get('--previous'),
     dateOrder,
     monetary,
     language,
@@ -218,6 +222,8 @@ Options:
   --no-segment-tabs      no tab per segment: the Customers tab (with its Segment column and filter) holds them
   --segments FILE        JSON filter segments, each a tab: [{"name":"VIP","definition":"total_spend >= 5000000",
                          "colour":"#f9a825","abGroups":2}] (colour and abGroups optional)
+  --previous FILE        the .xlsx an earlier run wrote: History gets this run's rows with the change since
+                         then, Movement and the previous-segment columns compare with it
   --date-order ORDER     dmy or mdy, for text dates that read either way
   --monetary WHAT        total (net spend, default) or average (order value)
   --lang LANG            vi or en: tab names, labels and messages (default ${DEFAULT_OPTIONS.language})
@@ -245,6 +251,8 @@ Tùy chọn:
   --no-segment-tabs      không tạo tab cho từng phân khúc: tab Khách hàng (cột Phân khúc và bộ lọc) thay thế
   --segments TỆP         phân khúc lọc (JSON), mỗi phân khúc một tab: [{"name":"VIP","definition":"total_spend >= 5000000",
                          "colour":"#f9a825","abGroups":2}] (colour và abGroups không bắt buộc)
+  --previous TỆP         tệp .xlsx của lần chạy trước: Lịch sử thêm các dòng lần này với thay đổi so với lần đó,
+                         Dịch chuyển và các cột phân khúc trước so với lần đó
   --date-order THỨ_TỰ    dmy hoặc mdy, cho ngày dạng chữ đọc được cả hai cách
   --monetary LOẠI        total (tổng chi, mặc định) hoặc average (giá trị đơn trung bình)
   --lang NGÔN_NGỮ        vi hoặc en: tên tab, nhãn và thông báo (mặc định ${DEFAULT_OPTIONS.language})

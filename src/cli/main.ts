@@ -10,7 +10,13 @@ import { basename, dirname, resolve } from 'node:path';
 import { EngineError } from '../core/errors';
 import { runEngine } from '../core/engine';
 import { say } from '../core/i18n';
-import { DEFAULT_OPTIONS, type Breakpoints, type EngineOptions, type Language } from '../core/options';
+import {
+  DEFAULT_OPTIONS,
+  type Breakpoints,
+  type EngineOptions,
+  type Language,
+  type SavedState,
+} from '../core/options';
 import type { SavedFilterSegment } from '../core/filter/run';
 import { describeSanitised, EXCEL_CELL_LIMIT } from '../core/plan/cell-limits';
 import { checkThresholds, type Metric } from '../core/rfm/score';
@@ -19,6 +25,7 @@ import { helpText, parseArgs, UsageError, type CliArgs } from './args';
 import { checkColumnMap, InputError, loadInput, type ColumnMapFile } from './load-input';
 import { CsvReadError } from './read-csv';
 import { WorkbookReadError } from './read-xlsx';
+import { PreviousWorkbookError, readPreviousWorkbook } from './read-previous';
 import { summaryJson, summaryTable } from './summary-table';
 import { doubtfulNotes, explainColumns, mapArgument } from './explain-columns';
 import { writePlanXlsx } from './write-xlsx';
@@ -362,6 +369,35 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
       )
     : undefined;
 
+  // What an earlier run left, as the add-on reads it from its owned tabs. Without --previous the run is a first
+  // run: History starts, Movement says it appears from the next run, and the hidden snapshot is written so that
+  // this workbook can be the next run's --previous. Filter segments come from --segments only (an empty
+  // definitions list: no definitions tab is written, and the previous workbook's is not read back).
+  let saved: SavedState = { definitions: [] };
+  if (args.previousFile) {
+    try {
+      const previous = await readPreviousWorkbook(
+        resolve(io.cwd, args.previousFile),
+        args.previousFile,
+        language,
+      );
+      saved = { history: previous.history, snapshot: previous.snapshot, definitions: [] };
+    } catch (error) {
+      if (error instanceof PreviousWorkbookError) throw new CliFailure(error.message, 1);
+      throw error;
+    }
+    if (!saved.snapshot) {
+      throw new CliFailure(
+        say(
+          language,
+          `--previous ${args.previousFile}: không có tab ảnh chụp phân khúc (ẩn) mang dấu của segment-tabs (đã bị xóa?); cần tệp .xlsx mà một lần chạy trước đã ghi bằng -o.`,
+          `--previous ${args.previousFile}: has no segment snapshot tab (hidden) carrying segment-tabs' mark (deleted?); expected the .xlsx an earlier segment-tabs run wrote with -o.`,
+        ),
+        1,
+      );
+    }
+  }
+
   const progress = new Progress(io.stderr);
   progress.enabled = inputs.reduce((sum, input) => sum + statSync(input).size, 0) > PROGRESS_BYTES;
   progress.step(say(language, `đọc ${args.inputs.join(', ')}`, `reading ${args.inputs.join(', ')}`));
@@ -397,6 +433,7 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     monetary: args.monetary,
     segmentTabs: args.segmentTabs,
     language,
+    saved,
     ...(breakpoints ? { breakpoints } : {}),
     ...(filterSegments ? { filterSegments } : {}),
     onProgress: (step) => progress.step(STEP_NAMES[language][step] ?? step),

@@ -38,6 +38,11 @@ export interface BlockPlan {
    * one call.
    */
   cellColours?: { fromColumn: number; colours: (string | null)[][] };
+  /**
+   * Kinds of single data cells that differ from their column's, one row per data row (null: the column's kind).
+   * The Summary's facts, where one Value column holds text, counts, money and a share, each with its format.
+   */
+  cellKinds?: (ColumnKind | null)[][];
 }
 
 export interface ChartPlan {
