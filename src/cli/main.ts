@@ -21,7 +21,10 @@ import type { SavedFilterSegment } from '../core/filter/run';
 import { describeSanitised, EXCEL_CELL_LIMIT } from '../core/plan/cell-limits';
 import { checkThresholds, type Metric } from '../core/rfm/score';
 import { excerpt } from '../core/text';
-import { helpText, parseArgs, UsageError, type CliArgs } from './args';
+import { helpText, parseArgs, UsageError, type CampaignArg, type CliArgs } from './args';
+import type { CampaignStart } from '../core/campaigns/campaigns';
+import { resolveSegmentKey } from '../core/plan/campaign-tabs';
+import { SEGMENTS } from '../core/rfm/segment-catalogue';
 import { checkColumnMap, InputError, loadInput, type ColumnMapFile } from './load-input';
 import { CsvReadError } from './read-csv';
 import { WorkbookReadError } from './read-xlsx';
@@ -381,7 +384,13 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
         args.previousFile,
         language,
       );
-      saved = { history: previous.history, snapshot: previous.snapshot, definitions: [] };
+      saved = {
+        history: previous.history,
+        snapshot: previous.snapshot,
+        definitions: [],
+        campaigns: previous.campaigns,
+        campaignMembers: previous['campaign-members'],
+      };
     } catch (error) {
       if (error instanceof PreviousWorkbookError) throw new CliFailure(error.message, 1);
       throw error;
@@ -436,6 +445,9 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     saved,
     ...(breakpoints ? { breakpoints } : {}),
     ...(filterSegments ? { filterSegments } : {}),
+    ...(args.campaigns.length
+      ? { startCampaigns: campaignStarts(args.campaigns, filterSegments ?? [], language) }
+      : {}),
     onProgress: (step) => progress.step(STEP_NAMES[language][step] ?? step),
   };
   let result;
@@ -468,6 +480,33 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     const issuesIndex = result.plan.tabs.findIndex((tab) => tab.role === 'issues');
     io.stdout.write(summaryTable(result, output, language, issuesIndex >= 0 ? tabs[issuesIndex] : undefined));
   }
+}
+
+/**
+ * `--campaign` segments resolved: an RFM segment's id or name in either language, or a `--segments` name. The
+ * same customer lands in the same group as in the add-on: the holdout hashes the campaign name and the key.
+ */
+function campaignStarts(
+  campaigns: readonly CampaignArg[],
+  filterSegments: readonly SavedFilterSegment[],
+  language: Language,
+): CampaignStart[] {
+  const filterNames = filterSegments.map((segment) => segment.name.trim());
+  return campaigns.map((campaign) => {
+    const segmentKey = resolveSegmentKey(campaign.segment, filterNames);
+    if (!segmentKey) {
+      const known = [...SEGMENTS.map((segment) => segment.name[language]), ...filterNames].join(', ');
+      throw new CliFailure(
+        say(
+          language,
+          `--campaign "${campaign.name}": không có phân khúc "${campaign.segment}". Các phân khúc: ${known}.`,
+          `--campaign "${campaign.name}": there is no segment "${campaign.segment}". Segments: ${known}.`,
+        ),
+        2,
+      );
+    }
+    return { name: campaign.name, segmentKey, holdoutPercent: campaign.holdoutPercent };
+  });
 }
 
 /** Each line of a message cut to a short excerpt: a 5 MB header line quoted in an error stays a line. */

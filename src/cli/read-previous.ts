@@ -16,7 +16,13 @@ import type { Language } from '../core/options';
 import { MARK_PROPERTY } from './xlsx-finish';
 
 /** The roles a run carries on from the previous workbook; another face of the run adds its role here. */
-export const PREVIOUS_ROLES: readonly TabRole[] = ['history', 'snapshot', 'definitions'];
+export const PREVIOUS_ROLES: readonly TabRole[] = [
+  'history',
+  'snapshot',
+  'definitions',
+  'campaigns',
+  'campaign-members',
+];
 
 export type PreviousTabs = Partial<Record<TabRole, CellValue[][]>>;
 

@@ -9,57 +9,8 @@
  * 4 000) KH03, KH06 and KH07 are held out and KH01, KH02, KH04, KH05 and KH08 get the offer.
  */
 import type { CampaignStarted, RunResult } from '../../src/shared/api';
-import {
-  call,
-  openShop,
-  paste,
-  run,
-  segmentName,
-  selection,
-  SETTINGS,
-  tabValues,
-  type CustomerRow,
-  type InvoiceRow,
-} from './small-shop';
-
-const CAMPAIGN = 'Gọi lại khách cũ';
-const CUSTOMERS: CustomerRow[] = [
-  ['KH01', 'Nguyễn Văn An', '0901000001', 'Hà Nội', ''],
-  ['KH02', 'Trần Thị Bình', '0901000002', 'Hà Nội', ''],
-  ['KH03', 'Lê Minh Chi', '0901000003', 'Hà Nội', ''],
-  ['KH04', 'Phạm Quốc Dũng', '0901000004', 'Đà Nẵng', ''],
-  ['KH05', 'Võ Thu Em', '0901000005', 'Huế', ''],
-  ['KH06', 'Đỗ Hương Giang', '0901000006', 'Hải Phòng', ''],
-  ['KH07', 'Bùi Thanh Hoa', '0901000007', 'Hà Nội', ''],
-  ['KH08', 'Hồ Văn Ích', '0901000008', 'Cần Thơ', ''],
-  ['KH09', 'Ngô Bảo Khánh', '0901000009', 'Hà Nội', ''],
-];
-const SPRING: InvoiceRow[] = CUSTOMERS.slice(0, 8).flatMap(([code], i): InvoiceRow[] => [
-  [`HD1${i}`, '10/05/2026 10:00', code, '200.000'],
-  [`HD2${i}`, '20/06/2026 10:00', code, '200.000'],
-]);
-const KHANH: InvoiceRow[] = ['02/09', '10/09', '20/09', '28/09'].map((day, i) => [
-  `HD3${i}`,
-  `${day}/2026 09:00`,
-  'KH09',
-  '100.000',
-]);
-const OCTOBER: InvoiceRow[] = [
-  ...SPRING,
-  ...KHANH,
-  ['HD401', '03/10/2026 10:00', 'KH01', '300.000'], // treated, day 3
-  ['HD402', '20/10/2026 10:00', 'KH02', '500.000'], // treated, day 20
-  ['HD403', '05/10/2026 10:00', 'KH04', '200.000'], // treated, day 5
-  ['HD404', '25/10/2026 10:00', 'KH04', '200.000'], // treated, again on day 25
-  ['HD405', '28/10/2026 10:00', 'KH06', '250.000'], // held out, day 28
-  ['HD406', '15/10/2026 10:00', 'KH09', '100.000'], // not in the campaign
-];
-const NOVEMBER: InvoiceRow[] = [
-  ...OCTOBER,
-  ['HD501', '10/11/2026 10:00', 'KH01', '400.000'], // treated, back a second time (day 41)
-  ['HD502', '14/11/2026 10:00', 'KH05', '600.000'], // treated, day 45
-  ['HD503', '28/11/2026 10:00', 'KH07', '150.000'], // held out, day 59
-];
+import { CAMPAIGN, CUSTOMERS, KHANH, NOVEMBER, OCTOBER, SPRING } from './campaign-shop';
+import { call, openShop, paste, run, segmentName, selection, SETTINGS, tabValues } from './small-shop';
 
 type Cell = string | number | boolean | Date;
 
