@@ -6,6 +6,21 @@
 import type { CustomerRow, InvoiceRow } from './small-shop';
 
 export const CAMPAIGN = 'Gọi lại khách cũ';
+/**
+ * The groups "Gọi lại khách cũ" at 40% gives, by its hash (stableHash32 of name ␟ key, mod 10 000, below 4 000
+ * is held out): the add-on and the command line must both freeze these.
+ */
+export const GROUPS: Record<string, 'treated' | 'holdout'> = {
+  'code:KH01': 'treated',
+  'code:KH02': 'treated',
+  'code:KH03': 'holdout',
+  'code:KH04': 'treated',
+  'code:KH05': 'treated',
+  'code:KH06': 'holdout',
+  'code:KH07': 'holdout',
+  'code:KH08': 'treated',
+};
+
 export const CUSTOMERS: CustomerRow[] = [
   ['KH01', 'Nguyễn Văn An', '0901000001', 'Hà Nội', ''],
   ['KH02', 'Trần Thị Bình', '0901000002', 'Hà Nội', ''],
