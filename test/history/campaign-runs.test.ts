@@ -10,7 +10,17 @@
  */
 import type { CampaignStarted, RunResult } from '../../src/shared/api';
 import { CAMPAIGN, CUSTOMERS, GROUPS, KHANH, NOVEMBER, OCTOBER, SPRING } from './campaign-shop';
-import { call, openShop, paste, run, segmentName, selection, SETTINGS, tabValues } from './small-shop';
+import {
+  call,
+  INVOICE_TAB,
+  openShop,
+  paste,
+  run,
+  segmentName,
+  selection,
+  SETTINGS,
+  tabValues,
+} from './small-shop';
 
 type Cell = string | number | boolean | Date;
 
@@ -33,16 +43,27 @@ describe('a campaign started on 30 September, run again 30 and 60 days later', (
   let started: CampaignStarted;
   const results: RunResult[] = [];
   const tables: ReturnType<typeof campaignResults>[] = [];
+  let tabsAtStart = 0;
+  let startCalls = 0;
+  let valueWrites = 0;
+  let invoicesBeforeStart: Cell[][] = [];
+  let invoicesAfterStart: Cell[][] = [];
 
   beforeAll(() => {
     paste(shop, CUSTOMERS, [...SPRING, ...KHANH]);
     results.push(run(shop, '2026-09-30'));
+    tabsAtStart = shop.emulator.spreadsheet.getSheets().length;
+    invoicesBeforeStart = tabValues(shop, INVOICE_TAB);
+    shop.emulator.resetCalls();
     started = call<CampaignStarted>(shop, 'startCampaign', {
       data: { ...selection(shop), settings: SETTINGS('2026-09-30'), language: 'vi' },
       name: CAMPAIGN,
       segmentId: 'at-risk',
       holdoutPercent: 40,
     });
+    startCalls = shop.emulator.totalCalls();
+    valueWrites = shop.emulator.calls.of('Range.setValues');
+    invoicesAfterStart = tabValues(shop, INVOICE_TAB);
     paste(shop, CUSTOMERS, OCTOBER);
     results.push(run(shop, '2026-10-30'));
     tables.push(campaignResults(shop));
@@ -63,6 +84,15 @@ describe('a campaign started on 30 September, run again 30 and 60 days later', (
       'KH08',
     ]);
     expect(started.rows.header).toContain('Điện thoại');
+  });
+
+  test("starting writes each campaign tab in one batch and leaves the shop's own tabs alone", () => {
+    // One setValues per tab (Campaigns, members, results), however many members; the rest of the cost is the
+    // run's writer and the reads a run makes (every tab's size and name, each owned tab's mark, the inputs).
+    expect(valueWrites).toBe(3);
+    expect(startCalls).toBeLessThan(12 * 3 + 8 * tabsAtStart + 30);
+    expect(invoicesAfterStart).toEqual(invoicesBeforeStart);
+    expect(invoicesAfterStart).toHaveLength(1 + SPRING.length + KHANH.length);
   });
 
   test('the Campaigns tab lists the campaign once, after every run; members sit in a hidden tab', () => {
