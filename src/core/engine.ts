@@ -346,7 +346,11 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
         ? customers.flatMap((customer, i) => (customer.segmentId === key ? [i] : []))
         : filters.members.get(key),
     segmentName: (key) => segments.find((segment) => segment.id === key)?.name ?? key,
-    purchases: purchasesByKey(invoices, matching.customerOf, customers),
+    // Only campaigns read purchases after a start: a run without any does not build the map.
+    purchases:
+      options.saved?.campaigns || options.startCampaigns?.length
+        ? purchasesByKey(invoices, matching.customerOf, customers)
+        : new Map(),
     asOfDay,
     unit,
     language,
