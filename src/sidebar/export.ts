@@ -45,6 +45,8 @@ async function download(context: Context): Promise<void> {
   const campaign = state.exporting.campaign;
   const data = campaign.on ? filterData(context) : null;
   try {
+    // Without the run's data and settings the members cannot be frozen: never fall back to a plain export.
+    if (campaign.on && !data) throw new Error(t.campaignNoData);
     const started = data
       ? await callServer('startCampaign', {
           data,

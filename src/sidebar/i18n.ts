@@ -158,6 +158,7 @@ const vi = {
   campaignStarted: (name: string, treated: number, holdout: number) =>
     `Đã bắt đầu chiến dịch "${name}": ${formatNumber('vi', treated)} khách nhận ưu đãi có trong tệp, ${formatNumber('vi', holdout)} khách đối chứng không có.`,
   campaignsHeading: 'Chiến dịch',
+  campaignNoData: 'Không thấy dữ liệu và thiết lập của lần chạy: hãy chạy lại rồi bắt đầu chiến dịch.',
 
   filtersButton: 'Phân khúc lọc…',
   filtersTitle: 'Phân khúc lọc',
@@ -403,6 +404,7 @@ const en: Strings = {
   campaignStarted: (name, treated, holdout) =>
     `Campaign "${name}" started: ${formatNumber('en', treated)} treated customers are in the file, ${formatNumber('en', holdout)} held out are not.`,
   campaignsHeading: 'Campaigns',
+  campaignNoData: "The run's data and settings are not available: run again, then start the campaign.",
   missingColumn: (column) => `This tab has no ${column} column.`,
 
   filtersButton: 'Filter segments…',
