@@ -132,7 +132,17 @@ export interface RunResult {
    * The shown words in each language (segment names by id, the listed issues), so switching the sidebar's
    * language on the result screen changes them too. The tabs stay in the run's language.
    */
-  words?: Partial<Record<Language, { segmentNames: Record<string, string>; issues: IssueLine[] }>>;
+  words?: Partial<
+    Record<
+      Language,
+      {
+        segmentNames: Record<string, string>;
+        issues: IssueLine[];
+        /** Each campaign's sentence, in the order of `campaigns`. */
+        campaigns?: string[];
+      }
+    >
+  >;
 }
 
 export interface CampaignLine {

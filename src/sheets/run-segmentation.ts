@@ -8,6 +8,7 @@ import { issueCell, type DataIssue } from '../core/issues';
 import { amountText, say } from '../core/i18n';
 import { DEFAULT_OPTIONS, type EngineOptions, type SheetInput } from '../core/options';
 import { formatDay, zoneClock } from '../core/parse/time-zone';
+import { campaignSentence } from '../core/campaigns/campaigns';
 import { issueMessage } from '../core/plan/issue-messages';
 import { ISSUE_LABELS } from '../core/plan/labels';
 import type { TabRole } from '../core/plan/types';
@@ -184,6 +185,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
               ]),
             ),
             issues: issueLines(result.issues, words),
+            campaigns: (result.summary.campaigns ?? []).map((campaign) => campaignSentence(campaign, words)),
           },
         ]),
       ),

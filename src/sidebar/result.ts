@@ -214,12 +214,12 @@ export function renderResult(context: Context): HTMLElement {
           el(
             'ul',
             { class: 'campaigns' },
-            ...result.campaigns.map((campaign) =>
+            ...result.campaigns.map((campaign, i) =>
               el(
                 'li',
                 { 'data-testid': 'campaign-result' },
                 el('strong', {}, `${campaign.name} (${campaign.start}): `),
-                campaign.sentence,
+                result.words?.[state.language]?.campaigns?.[i] ?? campaign.sentence,
               ),
             ),
           ),

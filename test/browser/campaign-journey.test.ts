@@ -82,5 +82,10 @@ test('export a segment, start a campaign, run a month later, see the result', as
   expect(line).toMatch(
     new RegExp(`^${CAMPAIGN} \\(2026-10-15\\): Quá ít khách để kết luận: cần khoảng \\d+ khách mỗi nhóm\\.$`),
   );
+  // The sidebar's language switch changes the sentence too (the tabs stay in the run's language).
+  await frame.click('[data-testid="language"] button[value="en"]');
+  expect(await frame.locator('[data-testid="campaign-result"]').innerText()).toMatch(
+    new RegExp(`^${CAMPAIGN} \\(2026-10-15\\): Too few customers to tell yet: need about \\d+ per group\\.$`),
+  );
   expect(session.dialogs).toEqual([]);
 });

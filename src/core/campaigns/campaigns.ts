@@ -277,7 +277,8 @@ function points(value: number): string {
   return whole === 0 && value !== 0 ? (Math.round(value * 1000) / 10).toString() : String(whole);
 }
 
-function sentenceOf(result: Omit<CampaignResult, 'sentence'>, language: Language): string {
+/** The plain sentence of a campaign's result, in `language` (the sidebar shows it in either). */
+export function campaignSentence(result: Omit<CampaignResult, 'sentence'>, language: Language): string {
   const t = (vi: string, en: string) => say(language, vi, en);
   const { rate } = result;
   const range = `95%: ${points(rate.low)} ${t('đến', 'to')} ${points(rate.high)}`;
@@ -365,6 +366,6 @@ export function campaignResults(
       needed,
       verdict,
     };
-    return { ...partial, sentence: sentenceOf(partial, language) };
+    return { ...partial, sentence: campaignSentence(partial, language) };
   });
 }
