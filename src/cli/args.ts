@@ -39,6 +39,8 @@ export interface CliArgs {
   segmentTabs: boolean;
   /** `--campaign "name:segment:holdout%"`, repeatable: campaigns to start at this run's as-of date. */
   campaigns: CampaignArg[];
+  /** JSON list of campaigns to start, as `--campaign` values or `{ name, segment, holdoutPercent }`. */
+  campaignsFile?: string;
 }
 
 /** A campaign as typed: the segment is resolved against this run's segments by the run (main.ts). */
@@ -68,6 +70,7 @@ const VALUE_OPTIONS = [
   '--map',
   '--segments',
   '--previous',
+  '--campaigns',
   '--date-order',
   '--monetary',
   '--lang',
@@ -200,7 +203,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       : oneOf('--monetary', monetaryText, ['total', 'average'] as const);
   const languageText = values.get('--lang');
   if (languageText !== undefined) oneOf('--lang', languageText, ['vi', 'en'] as const);
-  for (const option of ['--breakpoints', '--map', '--segments', '--previous'] as const) {
+  for (const option of ['--breakpoints', '--map', '--segments', '--previous', '--campaigns'] as const) {
     if (values.get(option) === '') throw new UsageError(`${option} needs a file name.`);
   }
   return {
@@ -222,6 +225,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     explainColumns,
     segmentTabs,
     campaigns,
+    campaignsFile: values.get('--campaigns'),
   };
 }
 
@@ -276,6 +280,8 @@ Options:
   --campaign "N:S:H%"    start campaign N with segment S (an RFM segment's name or a --segments name),
                          holding out H% (default 15) to compare with; repeatable. Its members are frozen in
                          the output; later runs with --previous report its Campaign results
+  --campaigns FILE       JSON list of campaigns: ["Win back:At Risk:15%", {"name":"Tết","segment":"Champions",
+                         "holdoutPercent":10}]
   --date-order ORDER     dmy or mdy, for text dates that read either way
   --monetary WHAT        total (net spend, default) or average (order value)
   --lang LANG            vi or en: tab names, labels and messages (default ${DEFAULT_OPTIONS.language})
@@ -308,6 +314,8 @@ Tùy chọn:
   --campaign "T:P:H%"    bắt đầu chiến dịch T với phân khúc P (tên phân khúc RFM hoặc tên trong --segments),
                          giữ lại H% (mặc định 15) làm nhóm đối chứng; lặp lại được. Thành viên được lưu trong
                          tệp kết quả; các lần chạy sau với --previous báo Kết quả chiến dịch
+  --campaigns TỆP        danh sách chiến dịch (JSON): ["Gọi lại:Có nguy cơ rời bỏ:15%", {"name":"Tết",
+                         "segment":"Champions","holdoutPercent":10}]
   --date-order THỨ_TỰ    dmy hoặc mdy, cho ngày dạng chữ đọc được cả hai cách
   --monetary LOẠI        total (tổng chi, mặc định) hoặc average (giá trị đơn trung bình)
   --lang NGÔN_NGỮ        vi hoặc en: tên tab, nhãn và thông báo (mặc định ${DEFAULT_OPTIONS.language})

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCampaign, UsageError } from '../../src/cli/args';
-import { main } from '../../src/cli/main';
+import { checkCampaigns, main } from '../../src/cli/main';
 import type { CliSummaryJson } from '../../src/cli/summary-table';
 import { CAMPAIGN, CUSTOMERS, GROUPS, KHANH, NOVEMBER, SPRING } from '../history/campaign-shop';
 import { CUSTOMER_HEADER, INVOICE_HEADER } from '../history/small-shop';
@@ -41,6 +41,45 @@ describe('--campaign "name:segment:holdout%"', () => {
     });
     expect(() => parseCampaign('Champions')).toThrow(UsageError);
     expect(() => parseCampaign('Tết:Champions:80%')).toThrow('must be from 1% to 50%');
+  });
+
+  test('--campaigns FILE: a list of the same texts, or objects; a bad entry is named', async () => {
+    writeFileSync(
+      join(dir, 'chien-dich.json'),
+      JSON.stringify([`${CAMPAIGN}:at-risk:40%`, { name: 'Tết', segment: 'Khách hàng xuất sắc' }]),
+    );
+    const result = await run([
+      'thang-9.csv',
+      'khach-hang.csv',
+      '-o',
+      'file.xlsx',
+      '--as-of',
+      '2026-09-30',
+      ...SCORING,
+      '--campaigns',
+      'chien-dich.json',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out) as CliSummaryJson;
+    expect(
+      json.campaigns!.map((c) => [
+        c.name,
+        c.segment,
+        c.holdoutPercent,
+        c.treated.customers + c.holdout.customers,
+      ]),
+    ).toEqual([
+      [CAMPAIGN, 'at-risk', 40, 8],
+      // Khánh alone is a Champion on 30 September.
+      ['Tết', 'champions', 15, 1],
+    ]);
+    expect(() => checkCampaigns([{ name: 'Tết' }], 'x.json')).toThrow(
+      '--campaigns x.json: entry 1 needs a "name" and a "segment".',
+    );
+    expect(() => checkCampaigns(['Tết:Champions:70%'], 'x.json')).toThrow(
+      '--campaigns x.json: entry 1: the holdout in "Tết:Champions:70%" must be from 1% to 50%.',
+    );
   });
 
   test('an unknown segment stops the run with the segments it knows', async () => {
