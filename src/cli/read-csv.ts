@@ -342,13 +342,46 @@ function scanQuotedRecord(
   }
 }
 
+/**
+ * One string per distinct value of a column, while the column has few distinct values: a POS export repeats its
+ * store, status, channel, date and customer cells on every line, and a million rows of them held as separate
+ * strings took most of the reader's memory (and of the collector's time afterwards). A column that turns out
+ * to hold mostly distinct values (invoice codes) stops being looked up once it has SHARED_CELLS_LIMIT of them.
+ */
+const SHARED_CELLS_LIMIT = 200_000;
+
+class SharedCells {
+  private readonly columns: (Map<string, string> | null)[] = [];
+
+  of(row: string[]): string[] {
+    for (let c = 0; c < row.length; c++) {
+      let seen = this.columns[c];
+      if (seen === null) continue;
+      if (seen === undefined) this.columns[c] = seen = new Map();
+      const value = row[c]!;
+      const known = seen.get(value);
+      if (known !== undefined) row[c] = known;
+      else if (seen.size < SHARED_CELLS_LIMIT) seen.set(value, value);
+      else this.columns[c] = null;
+    }
+    return row;
+  }
+}
+
 /** Cuts the text into records; `lines[i]` is the 1-based line where record i starts. */
 function parseCsvRecords(
   text: string,
   separator: Separator,
   problems: CsvProblem[],
 ): { rows: string[][]; lines: number[] } {
-  const rows: string[][] = [];
+  const shared = new SharedCells();
+  const rows = {
+    push: (row: string[]) => stored.push(shared.of(row)),
+    get length() {
+      return stored.length;
+    },
+  };
+  const stored: string[][] = [];
   const lines: number[] = [];
   let line = 1;
   const width = firstLinesWidth(text, separator);
@@ -392,7 +425,7 @@ function parseCsvRecords(
     rows.push(record.fields);
     pos = record.next;
   }
-  return { rows, lines };
+  return { rows: stored, lines };
 }
 
 /** Parses CSV text into rows of text cells (see the file comment for the rules). */

@@ -1,5 +1,5 @@
 /**
- * `--previous last.xlsx`: the owned tabs of an earlier output workbook, found by the marks xlsx-finish.ts writes
+ * `--previous last.xlsx`: the owned tabs of an earlier output workbook, found by the marks write-xlsx.ts writes
  * (custom document properties `segment-tabs/<sheetId>` = `<role> <key>`), never by name: a tab the shop renamed
  * in Excel keeps its sheet id and is still found, and a tab of the shop's called "Segment history" is never read.
  *
@@ -8,12 +8,30 @@
  * numbers, booleans, and `''` for an empty cell.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { CellValue } from '../core/cell';
-import type { TabRole } from '../core/plan/types';
+import type { TabPlan, TabRole } from '../core/plan/types';
 import { say } from '../core/i18n';
 import type { Language } from '../core/options';
-import { MARK_PROPERTY } from './xlsx-finish';
+
+/** The custom document property naming our workbook; one `segment-tabs/<sheetId>` property per owned tab. */
+export const MARK_PROPERTY = 'segment-tabs';
+const MARK_VERSION = '1';
+
+/**
+ * The marks of an output workbook, as custom document properties (name, text): `segment-tabs` = the version,
+ * and per tab `segment-tabs/<sheetId>` = `<role> <key>`. One property per tab keeps each value short (Excel
+ * shows at most 255 characters of a property).
+ */
+export function markProperties(sheets: { sheetId: number; tab: TabPlan }[]): [string, string][] {
+  return [
+    [MARK_PROPERTY, MARK_VERSION],
+    ...sheets.map(({ sheetId, tab }): [string, string] => [
+      `${MARK_PROPERTY}/${sheetId}`,
+      `${tab.role} ${tab.key}`,
+    ]),
+  ];
+}
 
 /** The roles a run carries on from the previous workbook; another face of the run adds its role here. */
 export const PREVIOUS_ROLES: readonly TabRole[] = [
@@ -70,6 +88,21 @@ function columnNumber(letters: string): number {
   return column;
 }
 
+/** One cell's value by its type (`s` shared string, `inlineStr`, `str`, `b`, `e`, else a number). */
+function cellValue(
+  type: string,
+  raw: string | undefined,
+  inner: string,
+  strings: string[],
+): CellValue | undefined {
+  if (type === 'inlineStr') return runsText(inner);
+  if (raw === undefined) return undefined;
+  if (type === 's') return strings[Number(raw)] ?? '';
+  if (type === 'str' || type === 'e') return decodeXml(raw);
+  if (type === 'b') return raw === '1';
+  return Number(raw);
+}
+
 /** A worksheet's cells as a rectangular grid (the sheet's used range from A1). */
 export function sheetValues(xml: string, strings: string[]): CellValue[][] {
   const cells: { row: number; column: number; value: CellValue }[] = [];
@@ -81,14 +114,8 @@ export function sheetValues(xml: string, strings: string[]): CellValue[][] {
     if (!ref) continue;
     const inner = match[2] ?? '';
     const raw = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-    const type = attribute(attributes, 't') ?? 'n';
-    let value: CellValue = '';
-    if (type === 'inlineStr') value = runsText(inner);
-    else if (raw === undefined) continue;
-    else if (type === 's') value = strings[Number(raw)] ?? '';
-    else if (type === 'str' || type === 'e') value = decodeXml(raw);
-    else if (type === 'b') value = raw === '1';
-    else value = Number(raw);
+    const value = cellValue(attribute(attributes, 't') ?? 'n', raw, inner, strings);
+    if (value === undefined) continue;
     const row = Number(ref[2]);
     const column = columnNumber(ref[1]!);
     cells.push({ row, column, value });
@@ -141,7 +168,9 @@ export async function readPreviousWorkbook(
   if (!existsSync(path) || !statSync(path).isFile()) fail('không thấy tệp.', 'file not found.');
   let zip: JSZip | undefined;
   try {
-    zip = await JSZip.loadAsync(readFileSync(path));
+    // Loaded only for a --previous run.
+    const { default: Zip } = await import('jszip');
+    zip = await Zip.loadAsync(readFileSync(path));
   } catch {
     // JSZip's own messages (`Can't find end of central directory`) say little to a shop.
     fail(

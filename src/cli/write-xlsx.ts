@@ -1,29 +1,33 @@
 /**
- * Renders the engine's output plan into an .xlsx with ExcelJS: one worksheet per tab, in the plan's order, with
+ * Renders the engine's output plan into an .xlsx (xlsx-stream.ts): one worksheet per tab, in the plan's order, with
  * the same values, number formats, colours, tab colours, frozen header rows, autofilter and hidden tabs as the
  * Sheets face (number formats and the title band come from the Sheets face's own table, so both stay alike).
  *
  * Readable as printed and on screen: column widths fitted to what the cells show (their format applied, a sample
  * of rows for big tabs), header rows wrapped, the Summary's header frozen too, and a page setup per tab (landscape
- * when wide, one page wide, header rows repeated). ExcelJS cannot write charts: xlsx-finish.ts adds the plan's
- * charts as native Excel charts to the finished file, with the marks a later `--previous` run finds our tabs by.
+ * when wide, one page wide, header rows repeated). The plan's charts are native Excel charts (xlsx-charts.ts), and
+ * custom document properties mark every tab as ours, for a later run's `--previous` (read-previous.ts).
  *
- * ExcelJS's streaming writer is used so a 100k-customer plan is written row by row without holding a worksheet
- * model of millions of cells; style objects are shared per (format, fill, font), which ExcelJS maps to one style
- * id each. The file is written under a temporary name and renamed when complete, so a failed run never leaves a
- * half-written workbook where the user expects the result.
+ * The writer streams, so a 100k-customer plan is written row by row without holding a worksheet model of
+ * millions of cells; one style id per (format, fill, font). The file is written under a temporary name and
+ * renamed when complete, so a failed run never leaves a half-written workbook where the user expects the result.
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Language } from '../core/options';
 import { EXCEL_CELL_LIMIT, sanitisePlan, type SanitiseReport } from '../core/plan/cell-limits';
 import type { BlockPlan, ColumnKind, PlanValue, TabPlan, OutputPlan } from '../core/plan/types';
 import { numberFormat, TEXT_FORMAT, TITLE_BACKGROUND } from '../sheets/tab-grid';
-import { CHART_WIDTH_PIXELS } from './xlsx-charts';
-import { finishWorkbook, type FinishedSheet } from './xlsx-finish';
+import { markProperties } from './read-previous';
+import { CHART_HEIGHT_PIXELS, CHART_WIDTH_PIXELS, chartXml, drawingXml } from './xlsx-charts';
+import {
+  columnLetters,
+  EXCEL_DAY_OFFSET,
+  XlsxWriter,
+  type SheetOptions,
+  type SheetWriter,
+} from './xlsx-stream';
 
-const MS_PER_DAY = 86_400_000;
 /** Excel refuses sheet names over 31 characters and with any of `[]:*?/\`. */
 const MAX_SHEET_NAME = 31;
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
@@ -34,7 +38,7 @@ const MIN_COLUMN_WIDTH = 5;
 const MAX_COLUMN_WIDTH = 60;
 const COLUMN_PADDING = 2;
 /** Characters of text a block's last column is made wide for; longer text runs on to the right. */
-const LAST_COLUMN_TEXT = 24;
+const LAST_COLUMN_TEXT = 12;
 /** Rows measured per block for the widths: all of a small block, a spread sample of a big one. */
 const WIDTH_SAMPLE_ROWS = 2000;
 /** A header wraps on at most this many lines; its row is made this tall. */
@@ -42,14 +46,13 @@ const MAX_HEADER_LINES = 3;
 const LINE_HEIGHT_POINTS = 15;
 /** Wider than this (in characters, charts included) prints landscape: about what an A4 portrait page holds. */
 const PORTRAIT_WIDTH = 100;
+const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 /** Kinds whose cells are text and must stay text (leading zeros of phones and codes). */
 const TEXT_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['text', 'code', 'phone', 'colour']);
-
-/** `#rrggbb` → ExcelJS's ARGB. */
-export function argb(colour: string): string {
-  return `FF${colour.replace('#', '').toUpperCase()}`;
-}
 
 /**
  * A sheet name Excel accepts, unique in the workbook: forbidden characters become `-`, long names are cut to 31
@@ -71,37 +74,21 @@ export function excelSheetName(wanted: string, used: Set<string>): string {
   }
 }
 
-/** One style object per distinct look, so ExcelJS's style cache maps each to a single style id. */
-class StyleCache {
-  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
-
-  get(
-    numFmt: string,
-    fill: string | null,
-    font?: { bold: boolean; colour?: string },
-    wrap = false,
-  ): Partial<ExcelJS.Style> {
-    const key = `${numFmt}|${fill ?? ''}|${font ? `${font.bold}${font.colour ?? ''}` : ''}|${wrap}`;
-    let style = this.styles.get(key);
-    if (!style) {
-      style = { numFmt };
-      if (fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
-      if (font)
-        style.font = { bold: font.bold, ...(font.colour ? { color: { argb: argb(font.colour) } } : {}) };
-      if (wrap) style.alignment = { wrapText: true, vertical: 'top' };
-      this.styles.set(key, style);
-    }
-    return style;
-  }
-}
-
-/** A plan value as the cell value ExcelJS writes; null for an empty cell. */
-function cellValue(value: PlanValue, kind: ColumnKind): ExcelJS.CellValue {
-  if (value === null || value === '') return null;
-  // Day numbers count days since 1970-01-01; ExcelJS turns a Date into a serial by its UTC time.
-  if (kind === 'date' && typeof value === 'number') return new Date(value * MS_PER_DAY);
-  if (TEXT_KINDS.has(kind) && typeof value === 'number') return String(value);
-  return value;
+/** Writes a plan value in the cell type its column kind asks for; null and '' leave the cell empty. */
+function writeValue(
+  sheet: SheetWriter,
+  column: number,
+  value: PlanValue,
+  kind: ColumnKind,
+  style: number,
+): boolean {
+  if (value === null || value === '') return false;
+  if (typeof value === 'string') sheet.text(column, value, style);
+  else if (typeof value === 'boolean') sheet.boolean(column, value, style);
+  // Phones and codes stay text; day numbers count from 1970-01-01, Excel's serials from 1899-12-30.
+  else if (TEXT_KINDS.has(kind)) sheet.text(column, String(value), style);
+  else sheet.number(column, kind === 'date' ? value + EXCEL_DAY_OFFSET : value, style);
+  return true;
 }
 
 /** First row of a block's header (after its title, if any). */
@@ -127,9 +114,15 @@ export function renderedLength(
 ): number {
   if (value === null || value === '') return 0;
   if (typeof value !== 'number') return String(value).length;
-  const grouped = (digits: number) =>
-    Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-      .length + (value < 0 ? 1 : 0);
+  // Counted, not formatted: toLocaleString on every sampled cell would cost seconds on a big shop.
+  const grouped = (digits: number) => {
+    const whole = String(Math.floor(Math.abs(value) * 10 ** digits + 0.5 + Number.EPSILON)).padStart(
+      digits + 1,
+      '0',
+    );
+    const integer = whole.length - digits;
+    return integer + Math.floor((integer - 1) / 3) + (digits > 0 ? digits + 1 : 0) + (value < 0 ? 1 : 0);
+  };
   switch (kind) {
     case 'integer':
       return grouped(0);
@@ -144,6 +137,20 @@ export function renderedLength(
     default:
       return String(value).length;
   }
+}
+
+/** Rows a chart covers: its height at Excel's default row height (20 pixels). */
+const CHART_ROWS = Math.ceil(CHART_HEIGHT_PIXELS / 20);
+
+/** Whether a chart is anchored right of the block, within its rows. */
+function chartBeside(tab: TabPlan, block: BlockPlan): boolean {
+  const right = block.anchor.column + block.columns.length - 1;
+  return tab.charts.some(
+    (chart) =>
+      chart.anchor.column > right &&
+      chart.anchor.row <= lastRowOf(block) &&
+      chart.anchor.row + CHART_ROWS > block.anchor.row,
+  );
 }
 
 /** Rows whose widths are measured: every row of a small block, a spread of `WIDTH_SAMPLE_ROWS` of a big one. */
@@ -173,17 +180,16 @@ export function fittedWidths(tab: TabPlan, language: Language): number[] {
         if (typeof value === 'number') longest = Math.max(longest, length);
         else longestText = Math.max(longestText, length);
       }
-      // Text in a block's last column runs on over the empty cells to its right (a note, an action): it need
-      // not widen its column, which the numbers of a block above may share.
-      const last = c === block.columns.length - 1;
-      longest = Math.max(longest, last ? Math.min(longestText, LAST_COLUMN_TEXT) : longestText);
+      // Text in a block's last column runs on over the empty cells to its right (a note, a model's name): it
+      // need not widen its column, which the numbers of a block above may share. Not when a chart sits there
+      // (the Summary's actions beside its charts): then the column holds its text.
+      const runsOn = c === block.columns.length - 1 && !chartBeside(tab, block);
+      longest = Math.max(longest, runsOn ? Math.min(longestText, LAST_COLUMN_TEXT) : longestText);
       const words = column.header.split(/\s+/).map((word) => word.length);
       const header = Math.max(Math.ceil(column.header.length / 2), ...words) * 1.1;
-      // A lone column (a note, a warning) is read across the empty cells beside it: no need to widen it.
-      const content = block.columns.length === 1 ? Math.min(longest, MAX_COLUMN_WIDTH / 2) : longest;
       const width = Math.min(
         MAX_COLUMN_WIDTH,
-        Math.max(MIN_COLUMN_WIDTH, content + COLUMN_PADDING, header + 1),
+        Math.max(MIN_COLUMN_WIDTH, longest + COLUMN_PADDING, header + 1),
       );
       widths[at] = Math.max(widths[at] ?? MIN_COLUMN_WIDTH, Math.round(width * 10) / 10);
     });
@@ -202,130 +208,181 @@ function headerLines(block: BlockPlan, widths: number[]): number {
 }
 
 /** Landscape for a tab wider than a portrait page (charts counted), always one page wide when printed. */
-export function pageSetupOf(tab: TabPlan, widths: number[]): Partial<ExcelJS.PageSetup> {
+export function printOf(tab: TabPlan, widths: number[]): NonNullable<SheetOptions['print']> {
   let across = widths.reduce((sum, width) => sum + width, 0);
   for (const chart of tab.charts) {
     const left = widths.slice(0, chart.anchor.column - 1).reduce((sum, width) => sum + width, 0);
     across = Math.max(across, left + CHART_WIDTH_PIXELS / PIXELS_PER_CHARACTER);
   }
   return {
-    orientation: across > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
-    paperSize: 9,
-    fitToPage: true,
+    landscape: across > PORTRAIT_WIDTH,
     fitToWidth: 1,
     // The Summary on one or two pages; a long tab as many pages as it needs.
     fitToHeight: tab.role === 'summary' ? 2 : 0,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    // The frozen header rows of a table; the Summary's stacked blocks repeat nothing.
+    repeatRows: tab.frozenRows,
   };
 }
 
-/** Writes the cells one block contributes to sheet row `row` (1-based). */
-function writeBlockRow(
-  row: ExcelJS.Row,
-  rowNumber: number,
-  block: BlockPlan,
-  formats: string[],
-  styles: StyleCache,
-  language: Language,
-  moneyDigits: number | undefined,
-): void {
+/** A block with its style ids, ready to write row by row. */
+interface BlockWriter {
+  block: BlockPlan;
+  headerRow: number;
+  lastRow: number;
+  titleStyle: number;
+  headerStyle: number;
+  formats: string[];
+  /** Style id per column for a cell without a background. */
+  plain: number[];
+  /** What a cell of another kind than its column's (cellKinds) is formatted with. */
+  language: Language;
+  moneyDigits: number | undefined;
+}
+
+/** Writes the cells one block contributes to sheet row `rowNumber` (1-based). */
+function writeBlockRow(sheet: SheetWriter, rowNumber: number, at: BlockWriter, workbook: XlsxWriter): void {
+  const { block } = at;
   const left = block.anchor.column;
-  const headerRow = headerRowOf(block);
   if (block.title && rowNumber === block.anchor.row) {
-    for (let c = 0; c < block.columns.length; c++) {
-      const cell = row.getCell(left + c);
-      if (c === 0) cell.value = block.title;
-      cell.style = styles.get(TEXT_FORMAT, TITLE_BACKGROUND, { bold: true });
-    }
+    sheet.text(left, block.title, at.titleStyle);
+    for (let c = 1; c < block.columns.length; c++) sheet.blank(left + c, at.titleStyle);
     return;
   }
-  if (rowNumber === headerRow) {
-    const style = styles.get(
-      TEXT_FORMAT,
-      block.headerColour,
-      { bold: true, colour: block.headerFontColour },
-      true,
-    );
-    block.columns.forEach((column, c) => {
-      const cell = row.getCell(left + c);
-      cell.value = column.header;
-      cell.style = style;
-    });
+  if (rowNumber === at.headerRow) {
+    block.columns.forEach((column, c) => sheet.text(left + c, column.header, at.headerStyle));
     return;
   }
-  const index = rowNumber - headerRow - 1;
+  const index = rowNumber - at.headerRow - 1;
   const values = block.rows[index]!;
   const colours = block.cellColours;
   const colourRow = colours?.colours[index];
   const kinds = block.cellKinds?.[index];
   for (let c = 0; c < block.columns.length; c++) {
-    const kind = kinds?.[c];
-    const value = cellValue(values[c] ?? null, kind ?? block.columns[c]!.kind);
     const fill = colourRow && c >= colours.fromColumn ? (colourRow[c - colours.fromColumn] ?? null) : null;
-    if (value === null && !fill) continue;
-    const cell = row.getCell(left + c);
-    cell.value = value;
-    cell.style = styles.get(kind ? numberFormat(kind, language, moneyDigits) : formats[c]!, fill);
+    const kind = kinds?.[c];
+    const numFmt = kind ? numberFormat(kind, at.language, at.moneyDigits) : at.formats[c]!;
+    const style = fill || kind ? workbook.style({ numFmt, fill }) : at.plain[c]!;
+    if (!writeValue(sheet, left + c, values[c] ?? null, kind ?? block.columns[c]!.kind, style) && fill)
+      sheet.blank(left + c, style);
   }
 }
 
 /**
- * Writes one tab's sheet; returns the rows to repeat on printed pages. The Summary has no frozen rows in the
- * plan (its blocks are stacked), but here its first block's header is frozen too, so the segment columns stay
- * named while scrolling.
+ * Adds the tab's charts (a chart part each, and the drawing placing them) and returns the sheet's relationship
+ * to that drawing, or nothing when the tab charts nothing.
+ */
+function addCharts(
+  workbook: XlsxWriter,
+  tab: TabPlan,
+  name: string,
+  counter: { charts: number; drawings: number },
+): { id: string; type: string; target: string } | undefined {
+  const charts = tab.charts.flatMap((chart) => {
+    const xml = chartXml(tab, chart, name);
+    return xml ? [{ chart, xml }] : [];
+  });
+  if (charts.length === 0) return undefined;
+  const drawing = ++counter.drawings;
+  const rels = charts.map(({ xml }, i) => {
+    const number = ++counter.charts;
+    workbook.addPart(`xl/charts/chart${number}.xml`, xml, CHART_TYPE);
+    return `<Relationship Id="rId${i + 1}" Type="${RELATIONSHIP}/chart" Target="../charts/chart${number}.xml"/>`;
+  });
+  workbook.addPart(
+    `xl/drawings/drawing${drawing}.xml`,
+    drawingXml(
+      charts.map(({ chart }) => chart.anchor),
+      charts.map((_, i) => `rId${i + 1}`),
+    ),
+    DRAWING_TYPE,
+  );
+  workbook.addPart(
+    `xl/drawings/_rels/drawing${drawing}.xml.rels`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELATIONSHIPS}">${rels.join('')}</Relationships>`,
+  );
+  return { id: 'rId1', type: `${RELATIONSHIP}/drawing`, target: `../drawings/drawing${drawing}.xml` };
+}
+
+/**
+ * Writes one tab's sheet. The Summary has no frozen rows in the plan (its blocks are stacked), but here its first
+ * block's header is frozen too, so the segment columns stay named while scrolling.
  */
 function writeTab(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  workbook: XlsxWriter,
   tab: TabPlan,
   name: string,
   language: Language,
-  styles: StyleCache,
-): { id: number; printTitleRows: number } {
+  counter: { charts: number; drawings: number },
+): void {
   const first = tab.blocks[0];
-  const frozen = tab.frozenRows || (tab.role === 'summary' && first ? headerRowOf(first) : 0);
   const widths = fittedWidths(tab, language);
-  const sheet = workbook.addWorksheet(name, {
-    properties: { tabColor: { argb: argb(tab.tabColour) } },
-    state: tab.hidden ? 'hidden' : 'visible',
-    views: frozen > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}` }] : [],
-    pageSetup: pageSetupOf(tab, widths),
-  });
-  sheet.columns = widths.map((width) => ({ width }));
-  if (tab.filter && first) {
-    sheet.autoFilter = {
-      from: { row: headerRowOf(first), column: first.anchor.column },
-      to: { row: lastRowOf(first), column: first.anchor.column + first.columns.length - 1 },
+  const blocks: BlockWriter[] = tab.blocks.map((block) => {
+    const formats = block.columns.map((column) => numberFormat(column.kind, language, tab.moneyDigits));
+    return {
+      block,
+      headerRow: headerRowOf(block),
+      lastRow: lastRowOf(block),
+      titleStyle: workbook.style({ numFmt: TEXT_FORMAT, fill: TITLE_BACKGROUND, bold: true }),
+      headerStyle: workbook.style({
+        numFmt: TEXT_FORMAT,
+        fill: block.headerColour,
+        bold: true,
+        fontColour: block.headerFontColour,
+        wrap: true,
+      }),
+      formats,
+      plain: formats.map((numFmt) => workbook.style({ numFmt })),
+      language,
+      moneyDigits: tab.moneyDigits,
     };
+  });
+  // A wrapped header row is made as tall as its tallest header.
+  const heights = new Map<number, number>();
+  for (const at of blocks) {
+    const lines = headerLines(at.block, widths);
+    if (lines > 1)
+      heights.set(at.headerRow, Math.max(heights.get(at.headerRow) ?? 0, lines * LINE_HEIGHT_POINTS));
   }
-  const formats = tab.blocks.map((block) =>
-    block.columns.map((column) => numberFormat(column.kind, language, tab.moneyDigits)),
+  // Blocks by first row, and left to right within a row: a row's cells must be written in column order.
+  blocks.sort(
+    (a, b) => a.block.anchor.row - b.block.anchor.row || a.block.anchor.column - b.block.anchor.column,
   );
-  const headerHeights = new Map<number, number>();
-  for (const block of tab.blocks) {
-    const lines = headerLines(block, widths);
-    const row = headerRowOf(block);
-    if (lines > 1) headerHeights.set(row, Math.max(headerHeights.get(row) ?? 0, lines * LINE_HEIGHT_POINTS));
-  }
-  const height = Math.max(0, ...tab.blocks.map(lastRowOf));
-  // Blocks sorted by first row; a row is written once, with every block that covers it.
-  const order = tab.blocks
-    .map((_, i) => i)
-    .sort((a, b) => tab.blocks[a]!.anchor.row - tab.blocks[b]!.anchor.row);
-  for (let rowNumber = 1; rowNumber <= height; rowNumber++) {
-    let row: ExcelJS.Row | undefined;
-    for (const i of order) {
-      const block = tab.blocks[i]!;
-      if (block.anchor.row > rowNumber) break;
-      if (rowNumber > lastRowOf(block)) continue;
-      row ??= sheet.getRow(rowNumber);
-      writeBlockRow(row, rowNumber, block, formats[i]!, styles, language, tab.moneyDigits);
-    }
-    const tall = headerHeights.get(rowNumber);
-    if (row && tall) row.height = tall;
-    row?.commit();
-  }
-  sheet.commit();
-  return { id: sheet.id, printTitleRows: tab.frozenRows };
+  const height = Math.max(0, ...blocks.map((at) => at.lastRow));
+  const drawing = addCharts(workbook, tab, name, counter);
+  workbook.addSheet(
+    {
+      name,
+      hidden: tab.hidden,
+      tabColour: tab.tabColour,
+      frozenRows: tab.frozenRows || (tab.role === 'summary' && first ? headerRowOf(first) : 0),
+      // The stream writer takes widths by 1-based column.
+      widths: [undefined, ...widths],
+      print: printOf(tab, widths),
+      ...(drawing ? { drawingRelationshipId: drawing.id } : {}),
+      ...(tab.filter && first
+        ? {
+            autoFilter: `${columnLetters(first.anchor.column)}${headerRowOf(first)}:${columnLetters(
+              first.anchor.column + first.columns.length - 1,
+            )}${lastRowOf(first)}`,
+          }
+        : {}),
+    },
+    (sheet) => {
+      const covering: BlockWriter[] = [];
+      for (let rowNumber = 1; rowNumber <= height; rowNumber++) {
+        covering.length = 0;
+        for (const at of blocks) {
+          if (at.block.anchor.row > rowNumber) break;
+          if (rowNumber <= at.lastRow) covering.push(at);
+        }
+        if (covering.length === 0) continue;
+        if (covering.length > 1) covering.sort((a, b) => a.block.anchor.column - b.block.anchor.column);
+        sheet.startRow(rowNumber, heights.get(rowNumber));
+        for (const at of covering) writeBlockRow(sheet, rowNumber, at, workbook);
+      }
+    },
+    drawing ? [drawing] : [],
+  );
 }
 
 /**
@@ -341,45 +398,26 @@ export async function writePlanXlsx(
   const sanitised = sanitisePlan(plan, EXCEL_CELL_LIMIT);
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial-${process.pid}`;
-  const finished = `${path}.finished-${process.pid}`;
+  let workbook: XlsxWriter | undefined;
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: partial,
-      useStyles: true,
-      useSharedStrings: true,
-    });
+    workbook = new XlsxWriter(partial);
     workbook.creator = 'segment-tabs';
-    const styles = new StyleCache();
-    const used = new Set<string>();
-    const names = plan.tabs.map((tab) => excelSheetName(tab.name, used));
-    const sheets: FinishedSheet[] = plan.tabs.map((tab, i) => ({
-      tab,
-      name: names[i]!,
-      ...writeTab(workbook, tab, names[i]!, language, styles),
-    }));
-    const firstVisible = Math.max(
+    workbook.activeSheet = Math.max(
       0,
       plan.tabs.findIndex((tab) => !tab.hidden),
     );
-    workbook.views = [
-      {
-        x: 0,
-        y: 0,
-        width: 20000,
-        height: 12000,
-        firstSheet: firstVisible,
-        activeTab: firstVisible,
-        visibility: 'visible',
-      },
-    ];
-    await workbook.commit();
-    await finishWorkbook(partial, finished, sheets);
-    rmSync(partial, { force: true });
-    renameSync(finished, path);
+    const used = new Set<string>();
+    const names = plan.tabs.map((tab) => excelSheetName(tab.name, used));
+    const counter = { charts: 0, drawings: 0 };
+    for (const [i, tab] of plan.tabs.entries()) writeTab(workbook, tab, names[i]!, language, counter);
+    // The stream writer numbers sheets 1, 2, … in plan order: sheet ids the marks name.
+    workbook.customProperties = markProperties(plan.tabs.map((tab, i) => ({ sheetId: i + 1, tab })));
+    workbook.close();
+    renameSync(partial, path);
     return { names, sanitised };
   } catch (error) {
+    workbook?.abandon();
     rmSync(partial, { force: true });
-    rmSync(finished, { force: true });
     throw error;
   }
 }

@@ -1,14 +1,16 @@
 /**
  * Native Excel charts (DrawingML) for the plan's `ChartPlan`s: the XML of one chart part and of the drawing that
- * places a sheet's charts. ExcelJS cannot write charts, so xlsx-finish.ts adds these parts to the finished file.
+ * places a sheet's charts. write-xlsx.ts adds them beside the sheets they sit on.
  *
  * Each series refers to the block's cells (`'RFM Summary'!$B$3:$B$14`), so Excel and LibreOffice redraw a chart
  * when the shop edits a number, and carries a cache of the plotted values, so a viewer that does not recalculate
  * still draws it. A bar or column chart of one series paints each bar in the colour of its label cell (the
  * segment chips); the lines of a chart over time take their segment's colour when the series is named after one.
  */
+import { columnLetter } from '../core/cell';
 import type { BlockPlan, ChartPlan, PlanValue, TabPlan } from '../core/plan/types';
 import { SEGMENTS } from '../core/rfm/segment-catalogue';
+import { xmlText } from './xlsx-stream';
 
 /** English Metric Units per pixel at 96 dpi. */
 const EMU_PER_PIXEL = 9525;
@@ -24,21 +26,9 @@ const SEGMENT_COLOUR_BY_NAME = new Map<string, string>(
   ]),
 );
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** 1-based column number → letters (`1` → `A`, `27` → `AA`). */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** `'Sheet name'!$A$3:$A$14`, quotes doubled as Excel wants. */
 function rangeReference(sheet: string, column: number, fromRow: number, toRow: number): string {
-  const letters = columnLetters(column);
+  const letters = columnLetter(column - 1);
   const quoted = `'${sheet.replace(/'/g, "''")}'`;
   return fromRow === toRow
     ? `${quoted}!$${letters}$${fromRow}`
@@ -58,7 +48,7 @@ function lineFill(colour: string): string {
 }
 
 function stringCache(values: string[]): string {
-  const points = values.map((value, i) => `<c:pt idx="${i}"><c:v>${escapeXml(value)}</c:v></c:pt>`).join('');
+  const points = values.map((value, i) => `<c:pt idx="${i}"><c:v>${xmlText(value)}</c:v></c:pt>`).join('');
   return `<c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache>`;
 }
 
@@ -76,7 +66,7 @@ function numberCache(values: PlanValue[]): string {
 function titleXml(title: string): string {
   return (
     '<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>' +
-    `<a:r><a:rPr lang="en-US" sz="1200" b="1"/><a:t>${escapeXml(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<a:r><a:rPr lang="en-US" sz="1200" b="1"/><a:t>${xmlText(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
   );
 }
@@ -123,7 +113,7 @@ export function chartXml(tab: TabPlan, chart: ChartPlan, sheetName: string): str
   const { headerRow, firstRow, lastRow, left } = blockCells(block);
   const labels = block.rows.map((row) => String(row[chart.labelColumn] ?? ''));
   const categories =
-    `<c:cat><c:strRef><c:f>${escapeXml(rangeReference(sheetName, left + chart.labelColumn, firstRow, lastRow))}</c:f>` +
+    `<c:cat><c:strRef><c:f>${xmlText(rangeReference(sheetName, left + chart.labelColumn, firstRow, lastRow))}</c:f>` +
     `${stringCache(labels)}</c:strRef></c:cat>`;
   const chips = block.cellColours;
   const labelChips =
@@ -135,10 +125,10 @@ export function chartXml(tab: TabPlan, chart: ChartPlan, sheetName: string): str
     const name = block.columns[column]?.header ?? '';
     const colour = hex(SEGMENT_COLOUR_BY_NAME.get(name) ?? `#${PALETTE[i % PALETTE.length]!}`);
     const head =
-      `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${escapeXml(rangeReference(sheetName, left + column, headerRow, headerRow))}</c:f>` +
+      `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${xmlText(rangeReference(sheetName, left + column, headerRow, headerRow))}</c:f>` +
       `${stringCache([name])}</c:strRef></c:tx>`;
     const values =
-      `<c:val><c:numRef><c:f>${escapeXml(rangeReference(sheetName, left + column, firstRow, lastRow))}</c:f>` +
+      `<c:val><c:numRef><c:f>${xmlText(rangeReference(sheetName, left + column, firstRow, lastRow))}</c:f>` +
       `${numberCache(block.rows.map((row) => row[column] ?? null))}</c:numRef></c:val>`;
     const points =
       single && labelChips && chart.kind !== 'line'

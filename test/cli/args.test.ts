@@ -55,6 +55,7 @@ describe('parseArgs', () => {
       '--map=columns.json',
       '--segments',
       'segments.json',
+      '--previous=last.xlsx',
       '--date-order',
       'mdy',
       '--monetary',
@@ -73,6 +74,7 @@ describe('parseArgs', () => {
       breakpointsFile: 'bp.json',
       mapFile: 'columns.json',
       segmentsFile: 'segments.json',
+      previousFile: 'last.xlsx',
       dateOrder: 'mdy',
       monetary: 'average',
       language: 'en',
@@ -125,6 +127,7 @@ describe('parseArgs', () => {
     ],
     [['a.csv', 'b.csv', 'c.csv', '-o', 'd.xlsx'], 'Give at most two .csv files: invoices, then customers.'],
     [['a.csv', '-o', 'b.xlsx', '--map='], '--map needs a file name.'],
+    [['a.csv', '-o', 'b.xlsx', '--previous='], '--previous needs a file name.'],
   ])('refuses %j with a message naming the problem', (argv, message) => {
     expect(usageError(argv)).toBe(message);
   });

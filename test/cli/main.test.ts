@@ -703,6 +703,19 @@ describe('--previous: History and Movement from an earlier output workbook', () 
     expect([...counted.keys()].some((key) => key.split(' → ')[0] !== key.split(' → ')[1])).toBe(true);
   });
 
+  it('continues the -o workbook itself when --previous names it, run after run', async () => {
+    const base = ['hoa-don.csv', 'khach-hang.csv', '--lang', 'en', '-o', 'rolling.xlsx'];
+    await runJson([...base, '--as-of', '2026-09-30']);
+    await runJson([...base, '--as-of', '2026-10-31', '--previous', 'rolling.xlsx']);
+    await runJson([...base, '--as-of', '2026-11-30', '--previous', 'rolling.xlsx']);
+    const history = (await readWorkbook(join(dir, 'rolling.xlsx'))).getWorksheet('Segment history')!;
+    const dates = history
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[])[2]);
+    expect([...new Set(dates)]).toEqual(['2026-09-30', '2026-10-31', '2026-11-30']);
+  });
+
   it('writes a first History and the hidden snapshot without --previous', async () => {
     const result = await runJson(['hoa-don.csv', 'khach-hang.csv', '-o', 'first.xlsx', '--lang', 'en']);
     expect(result.tabs.slice(-3)).toEqual(['Segment history', 'Segment movement', 'segment-tabs snapshot']);

@@ -211,7 +211,10 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
       ],
       // One column holds text, counts, money and a share: each number stays a number, with its own format.
       rows: rows.map(([label, value]) => [label, value]),
-      cellKinds: rows.map(([, value, kind]) => [null, typeof value === 'number' ? (kind ?? 'integer') : null]),
+      cellKinds: rows.map(([, value, kind]) => [
+        null,
+        typeof value === 'number' ? (kind ?? 'integer') : null,
+      ]),
     },
   );
 }
@@ -278,10 +281,7 @@ function predictionsBlock(summary: RunSummary, anchorRow: number, language: Lang
     ]);
   } else {
     rows.push(
-      [
-        t('Khách dùng để ước lượng', 'Customers used for the fit'),
-        predictions.customersUsed,
-      ],
+      [t('Khách dùng để ước lượng', 'Customers used for the fit'), predictions.customersUsed],
       [
         t('Tham số (đơn vị: ngày)', 'Parameters (time in days)'),
         `r ${round(parameters.r, 4)} · α ${round(parameters.alpha, 4)} · a ${round(parameters.a, 4)} · b ${round(parameters.b, 4)}`,
@@ -308,7 +308,10 @@ function predictionsBlock(summary: RunSummary, anchorRow: number, language: Lang
         { header: t('Giá trị', 'Value'), kind: 'text', width: 420 },
       ],
       rows: rows.map(([label, value]) => [label, value]),
-      cellKinds: rows.map(([, value, kind]) => [null, typeof value === 'number' ? (kind ?? 'integer') : null]),
+      cellKinds: rows.map(([, value, kind]) => [
+        null,
+        typeof value === 'number' ? (kind ?? 'integer') : null,
+      ]),
     },
   );
 }
@@ -399,6 +402,15 @@ export function summaryTab(
             },
           ]
         : []),
+      // Below the customers chart (about 18 rows tall): where the money is, beside where the customers are.
+      {
+        kind: 'bar',
+        title: say(language, 'Doanh thu theo phân khúc', 'Revenue per segment'),
+        blockId: 'segments',
+        labelColumn: 0,
+        valueColumns: [3],
+        anchor: { row: 21, column: 11 },
+      },
     ],
     hidden: false,
   };
