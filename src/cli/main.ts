@@ -21,7 +21,10 @@ import type { SavedFilterSegment } from '../core/filter/run';
 import { describeSanitised, EXCEL_CELL_LIMIT } from '../core/plan/cell-limits';
 import { checkThresholds, type Metric } from '../core/rfm/score';
 import { excerpt } from '../core/text';
-import { helpText, parseArgs, UsageError, type CliArgs } from './args';
+import { helpText, parseArgs, parseCampaign, UsageError, type CampaignArg, type CliArgs } from './args';
+import { DEFAULT_HOLDOUT_PERCENT, type CampaignStart } from '../core/campaigns/campaigns';
+import { resolveSegmentKey } from '../core/plan/campaign-tabs';
+import { SEGMENTS } from '../core/rfm/segment-catalogue';
 import { checkColumnMap, InputError, loadInput, type ColumnMapFile } from './load-input';
 import { CsvReadError } from './read-csv';
 import { WorkbookReadError } from './read-xlsx';
@@ -369,6 +372,16 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
       )
     : undefined;
 
+  const campaigns = [
+    ...args.campaigns,
+    ...(args.campaignsFile
+      ? checkCampaigns(
+          readJsonFile('--campaigns', resolve(io.cwd, args.campaignsFile), language),
+          args.campaignsFile,
+        )
+      : []),
+  ];
+
   // What an earlier run left, as the add-on reads it from its owned tabs. Without --previous the run is a first
   // run: History starts, Movement says it appears from the next run, and the hidden snapshot is written so that
   // this workbook can be the next run's --previous. Filter segments come from --segments only (an empty
@@ -381,7 +394,13 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
         args.previousFile,
         language,
       );
-      saved = { history: previous.history, snapshot: previous.snapshot, definitions: [] };
+      saved = {
+        history: previous.history,
+        snapshot: previous.snapshot,
+        definitions: [],
+        campaigns: previous.campaigns,
+        campaignMembers: previous['campaign-members'],
+      };
     } catch (error) {
       if (error instanceof PreviousWorkbookError) throw new CliFailure(error.message, 1);
       throw error;
@@ -436,6 +455,9 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     saved,
     ...(breakpoints ? { breakpoints } : {}),
     ...(filterSegments ? { filterSegments } : {}),
+    ...(campaigns.length
+      ? { startCampaigns: campaignStarts(campaigns, filterSegments ?? [], language) }
+      : {}),
     onProgress: (step) => progress.step(STEP_NAMES[language][step] ?? step),
   };
   let result;
@@ -472,6 +494,59 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     const issuesIndex = result.plan.tabs.findIndex((tab) => tab.role === 'issues');
     io.stdout.write(summaryTable(result, output, language, issuesIndex >= 0 ? tabs[issuesIndex] : undefined));
   }
+}
+
+/** Checks the `--campaigns` JSON: a list of `--campaign` values or `{ name, segment, holdoutPercent? }`. */
+export function checkCampaigns(json: unknown, file: string): CampaignArg[] {
+  const fail = (what: string): never => {
+    throw new CliFailure(`--campaigns ${file}: ${what}`, 1);
+  };
+  if (!Array.isArray(json))
+    fail('expected a list such as ["Win back:At Risk:15%"] or [{"name": "Win back", "segment": "At Risk"}].');
+  return (json as unknown[]).map((entry, i) => {
+    const at = `entry ${i + 1}`;
+    try {
+      if (typeof entry === 'string') return parseCampaign(entry);
+      if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+        return fail(`${at} is not a text or an object.`);
+      const { name, segment, holdoutPercent } = entry as Record<string, unknown>;
+      if (typeof name !== 'string' || typeof segment !== 'string')
+        return fail(`${at} needs a "name" and a "segment".`);
+      if (holdoutPercent !== undefined && typeof holdoutPercent !== 'number')
+        return fail(`${at} ("${name}"): "holdoutPercent" must be a number from 1 to 50.`);
+      return parseCampaign(`${name}:${segment}:${holdoutPercent ?? DEFAULT_HOLDOUT_PERCENT}`);
+    } catch (error) {
+      if (error instanceof UsageError) return fail(`${at}: ${error.message.replace(/^--campaign: /, '')}`);
+      throw error;
+    }
+  });
+}
+
+/**
+ * `--campaign` segments resolved: an RFM segment's id or name in either language, or a `--segments` name. The
+ * same customer lands in the same group as in the add-on: the holdout hashes the campaign name and the key.
+ */
+function campaignStarts(
+  campaigns: readonly CampaignArg[],
+  filterSegments: readonly SavedFilterSegment[],
+  language: Language,
+): CampaignStart[] {
+  const filterNames = filterSegments.map((segment) => segment.name.trim());
+  return campaigns.map((campaign) => {
+    const segmentKey = resolveSegmentKey(campaign.segment, filterNames);
+    if (!segmentKey) {
+      const known = [...SEGMENTS.map((segment) => segment.name[language]), ...filterNames].join(', ');
+      throw new CliFailure(
+        say(
+          language,
+          `--campaign "${campaign.name}": không có phân khúc "${campaign.segment}". Các phân khúc: ${known}.`,
+          `--campaign "${campaign.name}": there is no segment "${campaign.segment}". Segments: ${known}.`,
+        ),
+        2,
+      );
+    }
+    return { name: campaign.name, segmentKey, holdoutPercent: campaign.holdoutPercent };
+  });
 }
 
 /** Each line of a message cut to a short excerpt: a 5 MB header line quoted in an error stays a line. */

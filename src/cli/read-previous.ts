@@ -34,7 +34,13 @@ export function markProperties(sheets: { sheetId: number; tab: TabPlan }[]): [st
 }
 
 /** The roles a run carries on from the previous workbook; another face of the run adds its role here. */
-export const PREVIOUS_ROLES: readonly TabRole[] = ['history', 'snapshot', 'definitions'];
+export const PREVIOUS_ROLES: readonly TabRole[] = [
+  'history',
+  'snapshot',
+  'definitions',
+  'campaigns',
+  'campaign-members',
+];
 
 export type PreviousTabs = Partial<Record<TabRole, CellValue[][]>>;
 

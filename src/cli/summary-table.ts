@@ -2,6 +2,8 @@
  * What the command line prints when a run succeeds: an aligned table of segments (customers, share, revenue)
  * and one line of run facts, or, with `--json`, the same as JSON in the stable shape `CliSummaryJson` below.
  */
+import type { GroupResult } from '../core/campaigns/campaigns';
+import { formatDay } from '../core/parse/time-zone';
 import type { EngineResult, Language } from '../core/options';
 import { amountText, say } from '../core/i18n';
 import { columnLetter } from '../core/cell';
@@ -76,6 +78,30 @@ export interface CliSummaryJson {
     revenue: number;
     revenueShare: number;
   }[];
+  /** Every campaign's results at this as-of date (README, "Campaigns"); absent when there is none. */
+  campaigns?: {
+    name: string;
+    start: string;
+    segment: string;
+    holdoutPercent: number;
+    daysSince: number;
+    treated: CampaignGroupJson;
+    holdout: CampaignGroupJson;
+    rateDifference: { difference: number; low: number; high: number };
+    revenuePerCustomerDifference?: { difference: number; low: number; high: number };
+    verdict: string;
+    sentence: string;
+  }[];
+}
+
+export interface CampaignGroupJson {
+  customers: number;
+  boughtWithin: (number | null)[];
+  boughtSince: number;
+  rate: number;
+  revenue: number;
+  revenuePerCustomer: number;
+  movedToBetterSegment: number;
 }
 
 export function summaryJson(
@@ -144,6 +170,36 @@ export function summaryJson(
       revenue: segment.revenue,
       revenueShare: segment.revenueShare,
     })),
+    ...(result.summary.campaigns
+      ? {
+          campaigns: result.summary.campaigns.map((campaign) => ({
+            name: campaign.record.name,
+            start: formatDay(campaign.record.startDay),
+            segment: campaign.record.segmentKey,
+            holdoutPercent: campaign.record.holdoutPercent,
+            daysSince: campaign.daysSince,
+            treated: groupJson(campaign.treated),
+            holdout: groupJson(campaign.holdout),
+            rateDifference: campaign.rate,
+            ...(campaign.revenue ? { revenuePerCustomerDifference: campaign.revenue } : {}),
+            verdict: campaign.verdict,
+            sentence: campaign.sentence,
+          })),
+        }
+      : {}),
+  };
+}
+
+function groupJson(group: GroupResult): CampaignGroupJson {
+  return {
+    customers: group.customers,
+    // 7, 30 and 60 days; null while the window is still open.
+    boughtWithin: group.within.map((count) => count ?? null),
+    boughtSince: group.since,
+    rate: group.rate,
+    revenue: group.revenue,
+    revenuePerCustomer: group.revenuePerCustomer,
+    movedToBetterSegment: group.movedUp,
   };
 }
 
@@ -232,6 +288,16 @@ export function summaryTable(
           `Total sales ${money(facts.totalSales)} · members ${money(facts.revenue)} (${percent.format(facts.memberShare)}) · walk-in ${money(facts.walkInSales)}${facts.unmatchedSales ? ` · unmatched ${money(facts.unmatchedSales)}` : ''}`,
         ),
       ];
+  const campaigns = result.summary.campaigns ?? [];
+  if (campaigns.length)
+    table.push(
+      '',
+      say(language, 'Kết quả chiến dịch:', 'Campaign results:'),
+      ...campaigns.map(
+        (campaign) =>
+          `  ${campaign.record.name} (${formatDay(campaign.record.startDay)}): ${campaign.sentence}`,
+      ),
+    );
   const warnings = facts.warnings.map((warning) => `⚠ ${warning}`);
   if (warnings.length) table.unshift(...warnings, '');
   table.push(

@@ -23,7 +23,9 @@ import { buildPlan } from './plan/build-plan';
 import { historyTabs, runFilterSegments } from './plan/saved-segments';
 import { readSnapshot, updateSnapshot } from './history/snapshot';
 import { assignScores } from './rfm/assign';
-import { SEGMENTS } from './rfm/segment-catalogue';
+import { SEGMENT_BY_ID, SEGMENTS } from './rfm/segment-catalogue';
+import { purchasesByKey } from './campaigns/campaigns';
+import { planCampaigns } from './plan/campaign-tabs';
 import { segmentFigures, spendMinorOf, type RunFacts, type RunSummary, type SegmentSummary } from './summary';
 import { isExactSum, moneyUnit, toMajor, type MoneyUnit } from './money';
 import { checkUnderstood } from './understood';
@@ -335,9 +337,34 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     ...segmentSummaries(customers, language, present, unit),
     ...filters.summaries.map((summary) => (segmentTabs ? summary : { ...summary, tabKey: undefined })),
   ];
-  const summary: RunSummary = { segments, facts, scoreStats, ...(predictions ? { predictions } : {}) };
+  const campaigns = planCampaigns({
+    saved: options.saved,
+    starts: options.startCampaigns ?? [],
+    customers,
+    segmentMembers: (key) =>
+      SEGMENT_BY_ID.has(key)
+        ? customers.flatMap((customer, i) => (customer.segmentId === key ? [i] : []))
+        : filters.members.get(key),
+    segmentName: (key) => segments.find((segment) => segment.id === key)?.name ?? key,
+    // Only campaigns read purchases after a start: a run without any does not build the map.
+    purchases:
+      options.saved?.campaigns || options.startCampaigns?.length
+        ? purchasesByKey(invoices, matching.customerOf, customers)
+        : new Map(),
+    asOfDay,
+    unit,
+    language,
+  });
+  const summary: RunSummary = {
+    segments,
+    facts,
+    scoreStats,
+    ...(predictions ? { predictions } : {}),
+    ...(campaigns.results.length ? { campaigns: campaigns.results } : {}),
+  };
   const plan = buildPlan(summary, customers, issues, options.levels, language, segmentTabs);
   if (segmentTabs) plan.tabs.splice(plan.tabs.length - 1, 0, ...filters.tabs);
+  plan.tabs.push(...campaigns.tabs);
   if (options.saved && snapshot) {
     const stores = [...new Set(invoices.map((invoice) => invoice.store).filter(Boolean))].sort();
     const ranAt = ranAtText(options.now, clock);
@@ -353,5 +380,12 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
       headerRow: table.headerRow,
       matches: table.matches,
     }));
-  return { columns, customers, issues, summary, plan };
+  return {
+    columns,
+    customers,
+    issues,
+    summary,
+    plan,
+    ...(campaigns.started.length ? { startedCampaigns: campaigns.started } : {}),
+  };
 }

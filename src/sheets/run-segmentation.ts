@@ -7,7 +7,8 @@ import { EngineError } from '../core/errors';
 import { issueCell, type DataIssue } from '../core/issues';
 import { amountText, say } from '../core/i18n';
 import { DEFAULT_OPTIONS, type EngineOptions, type SheetInput } from '../core/options';
-import { zoneClock } from '../core/parse/time-zone';
+import { formatDay, zoneClock } from '../core/parse/time-zone';
+import { campaignSentence } from '../core/campaigns/campaigns';
 import { issueMessage } from '../core/plan/issue-messages';
 import { ISSUE_LABELS } from '../core/plan/labels';
 import type { TabRole } from '../core/plan/types';
@@ -115,6 +116,8 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
         history: savedValues('history'),
         snapshot: savedValues('snapshot'),
         definitions: savedValues('definitions'),
+        campaigns: savedValues('campaigns'),
+        campaignMembers: savedValues('campaign-members'),
       },
       onProgress: (step, fraction) => progress(step, fraction * 0.5, stepMessage(step, language)),
     };
@@ -182,9 +185,15 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
               ]),
             ),
             issues: issueLines(result.issues, words),
+            campaigns: (result.summary.campaigns ?? []).map((campaign) => campaignSentence(campaign, words)),
           },
         ]),
       ),
+      campaigns: (result.summary.campaigns ?? []).map((campaign) => ({
+        name: campaign.record.name,
+        start: formatDay(campaign.record.startDay),
+        sentence: campaign.sentence,
+      })),
       issuesTab: tabName('issues') ?? '',
       summaryTab: tabName('summary') ?? '',
       tabs: tabs.map((tab) => ({ key: tab.key, name: tab.name })),

@@ -150,6 +150,15 @@ const vi = {
   noSegments: 'Chưa có phân khúc nào có khách để xuất.',
   backToResult: 'Về kết quả',
   missingColumn: (column: string) => `Tab này không có cột ${column}.`,
+  campaignStart: 'Bắt đầu một chiến dịch với phân khúc này',
+  campaignStartHelp:
+    'Giữ lại một nhóm đối chứng không nhận ưu đãi (chọn ngẫu nhiên nhưng cố định); tệp chỉ có nhóm nhận ưu đãi. Các lần chạy sau so sánh hai nhóm.',
+  campaignName: 'Tên chiến dịch',
+  campaignHoldout: 'Nhóm đối chứng (%)',
+  campaignStarted: (name: string, treated: number, holdout: number) =>
+    `Đã bắt đầu chiến dịch "${name}": ${formatNumber('vi', treated)} khách nhận ưu đãi có trong tệp, ${formatNumber('vi', holdout)} khách đối chứng không có.`,
+  campaignsHeading: 'Chiến dịch',
+  campaignNoData: 'Không thấy dữ liệu và thiết lập của lần chạy: hãy chạy lại rồi bắt đầu chiến dịch.',
 
   filtersButton: 'Phân khúc lọc…',
   filtersTitle: 'Phân khúc lọc',
@@ -387,6 +396,15 @@ const en: Strings = {
   downloadAgain: 'Download again',
   noSegments: 'No segment has customers to export yet.',
   backToResult: 'Back to the result',
+  campaignStart: 'Start a campaign with this segment',
+  campaignStartHelp:
+    'Hold out a group that gets no offer (chosen at random, but fixed); the file holds only the treated group. Later runs compare the two.',
+  campaignName: 'Campaign name',
+  campaignHoldout: 'Holdout (%)',
+  campaignStarted: (name, treated, holdout) =>
+    `Campaign "${name}" started: ${formatNumber('en', treated)} treated customers are in the file, ${formatNumber('en', holdout)} held out are not.`,
+  campaignsHeading: 'Campaigns',
+  campaignNoData: "The run's data and settings are not available: run again, then start the campaign.",
   missingColumn: (column) => `This tab has no ${column} column.`,
 
   filtersButton: 'Filter segments…',

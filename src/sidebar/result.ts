@@ -206,6 +206,25 @@ export function renderResult(context: Context): HTMLElement {
           el('ul', { class: 'segments' }, ...filterSegments.map((s) => segmentRow(context, s, nameOf(s)))),
         )
       : null,
+    result.campaigns?.length
+      ? el(
+          'div',
+          { 'data-testid': 'campaign-results' },
+          el('h3', {}, t.campaignsHeading),
+          el(
+            'ul',
+            { class: 'campaigns' },
+            ...result.campaigns.map((campaign, i) =>
+              el(
+                'li',
+                { 'data-testid': 'campaign-result' },
+                el('strong', {}, `${campaign.name} (${campaign.start}): `),
+                result.words?.[state.language]?.campaigns?.[i] ?? campaign.sentence,
+              ),
+            ),
+          ),
+        )
+      : null,
     textButton(t.filtersButton, {
       'data-testid': 'open-filters',
       onClick: () => openFilters(context, 'result'),

@@ -35,6 +35,7 @@ describe('parseArgs', () => {
       json: false,
       explainColumns: false,
       segmentTabs: true,
+      campaigns: [],
     });
   });
 

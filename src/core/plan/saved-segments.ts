@@ -22,6 +22,8 @@ import type { TabPlan } from './types';
 export interface FilterSegmentsOutcome {
   summaries: SegmentSummary[];
   tabs: TabPlan[];
+  /** Each filter segment's members (indexes into the run's customers), by summary id (`filter:<name>`). */
+  members: Map<string, number[]>;
 }
 
 export function runFilterSegments(
@@ -37,7 +39,7 @@ export function runFilterSegments(
     ...readDefinitions(saved?.definitions),
     ...(extra ?? []),
   ];
-  if (rows.length === 0) return { summaries: [], tabs: [] };
+  if (rows.length === 0) return { summaries: [], tabs: [], members: new Map() };
   const { results, errors } = evaluateFilterSegments(rows, customers, { asOfDay }, language);
   const sheet = TAB_NAMES.definitions[language];
   for (const error of errors) {
@@ -55,9 +57,11 @@ export function runFilterSegments(
   const totalRevenueMinor = spendMinorOf(customers);
   const summaries: SegmentSummary[] = [];
   const tabs: TabPlan[] = [];
+  const members = new Map<string, number[]>();
   for (const result of results) {
-    const members = result.memberIndexes.map((index) => customers[index]!);
-    const tab = members.length ? filterSegmentTab(result, members, language, result.groups) : undefined;
+    members.set(`filter:${result.name}`, result.memberIndexes);
+    const inSegment = result.memberIndexes.map((index) => customers[index]!);
+    const tab = inSegment.length ? filterSegmentTab(result, inSegment, language, result.groups) : undefined;
     if (tab) tabs.push(tab);
     summaries.push({
       id: `filter:${result.name}`,
@@ -65,11 +69,11 @@ export function runFilterSegments(
       name: result.name,
       colour: result.colour,
       action: '',
-      ...segmentFigures(members, customers, totalRevenueMinor, unit),
+      ...segmentFigures(inSegment, customers, totalRevenueMinor, unit),
       tabKey: tab?.key,
     });
   }
-  return { summaries, tabs };
+  return { summaries, tabs, members };
 }
 
 /** History, Movement and snapshot tabs (and the definitions tab when it does not exist yet). */

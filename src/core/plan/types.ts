@@ -67,7 +67,10 @@ export type TabRole =
   | 'movement'
   | 'issues'
   | 'snapshot'
-  | 'definitions';
+  | 'definitions'
+  | 'campaigns'
+  | 'campaign-members'
+  | 'campaign-results';
 
 export interface TabPlan {
   /** Decimals money columns are shown with: the run's minor unit (money.ts); 0 when absent. */
