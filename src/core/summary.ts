@@ -6,6 +6,7 @@ import type { CustomerRecord } from './model';
 import { toMajor, type MoneyUnit } from './money';
 import type { ScoreStats } from './rfm/score';
 import type { PredictionSummary } from './predict/predictions';
+import type { Portraits } from './portraits/portraits';
 
 export interface SegmentSummary {
   /** `champions`…, or `filter:<name>` for a filter segment. */
@@ -122,4 +123,6 @@ export interface RunSummary {
   scoreStats: ScoreStats[];
   /** The purchase and value models' fit, or why there is none; absent in summary mode (no invoices). */
   predictions?: PredictionSummary;
+  /** Who is in each segment with members (portraits/portraits.ts), all customers first. */
+  portraits?: Portraits;
 }

@@ -39,6 +39,7 @@ const REPLACED_ROLES: ReadonlySet<TabRole> = new Set<TabRole>([
   'filter-segment',
   'movement',
   'issues',
+  'portraits',
 ]);
 
 function sheetInput(

@@ -9,6 +9,7 @@ export const TAB_NAMES = {
   movement: { vi: 'Dịch chuyển phân khúc', en: 'Segment movement' },
   snapshot: { vi: 'segment-tabs snapshot', en: 'segment-tabs snapshot' },
   definitions: { vi: 'Phân khúc lọc', en: 'Filter segments' },
+  portraits: { vi: 'Chân dung phân khúc', en: 'Segment portraits' },
 } as const;
 
 export const ISSUE_LABELS: Record<IssueCode, { vi: string; en: string }> = {

@@ -22,6 +22,8 @@ import type { TabPlan } from './types';
 export interface FilterSegmentsOutcome {
   summaries: SegmentSummary[];
   tabs: TabPlan[];
+  /** Each summary's members (same order as `summaries`), for the portraits. */
+  members: CustomerRecord[][];
 }
 
 export function runFilterSegments(
@@ -37,7 +39,7 @@ export function runFilterSegments(
     ...readDefinitions(saved?.definitions),
     ...(extra ?? []),
   ];
-  if (rows.length === 0) return { summaries: [], tabs: [] };
+  if (rows.length === 0) return { summaries: [], tabs: [], members: [] };
   const { results, errors } = evaluateFilterSegments(rows, customers, { asOfDay }, language);
   const sheet = TAB_NAMES.definitions[language];
   for (const error of errors) {
@@ -55,8 +57,10 @@ export function runFilterSegments(
   const totalRevenueMinor = spendMinorOf(customers);
   const summaries: SegmentSummary[] = [];
   const tabs: TabPlan[] = [];
+  const memberLists: CustomerRecord[][] = [];
   for (const result of results) {
     const members = result.memberIndexes.map((index) => customers[index]!);
+    memberLists.push(members);
     const tab = members.length ? filterSegmentTab(result, members, language, result.groups) : undefined;
     if (tab) tabs.push(tab);
     summaries.push({
@@ -69,7 +73,7 @@ export function runFilterSegments(
       tabKey: tab?.key,
     });
   }
-  return { summaries, tabs };
+  return { summaries, tabs, members: memberLists };
 }
 
 /** History, Movement and snapshot tabs (and the definitions tab when it does not exist yet). */

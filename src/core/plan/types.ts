@@ -62,7 +62,8 @@ export type TabRole =
   | 'movement'
   | 'issues'
   | 'snapshot'
-  | 'definitions';
+  | 'definitions'
+  | 'portraits';
 
 export interface TabPlan {
   /** Decimals money columns are shown with: the run's minor unit (money.ts); 0 when absent. */
