@@ -165,7 +165,12 @@ function segmentPortraits(
           : (filterMembers[filters.indexOf(segment)] ?? []),
     }))
     .filter((group) => group.members.length > 0);
-  return computePortraits(customers, groups, say(language, 'Toàn bộ khách hàng', 'All customers'), NEUTRAL_HEADER);
+  return computePortraits(
+    customers,
+    groups,
+    say(language, 'Toàn bộ khách hàng', 'All customers'),
+    NEUTRAL_HEADER,
+  );
 }
 
 /** When the run happened, `yyyy-mm-dd hh:mm` on the spreadsheet's clock (History's first column). */

@@ -65,7 +65,11 @@ function overviewBlock(portraits: Portrait[], row: number, unit: MoneyUnit, lang
       { header: t('Chi tiêu trung vị', 'Median spend'), kind: 'money', width: 120 },
       { header: t('Chi tiêu trung bình', 'Mean spend'), kind: 'money', width: 120 },
       { header: t('Giá trị đơn trung bình', 'Average order'), kind: 'money', width: 120 },
-      { header: t('Số ngày giữa hai lần mua (trung vị)', 'Median days between purchases'), kind: 'number', width: 150 },
+      {
+        header: t('Số ngày giữa hai lần mua (trung vị)', 'Median days between purchases'),
+        kind: 'number',
+        width: 150,
+      },
     ],
     rows: portraits.map((portrait) => [
       portrait.name,

@@ -84,7 +84,8 @@ export interface PortraitShare {
   baseCount: number;
   /** baseCount / all customers (0–1). */
   baseShare: number;
-  /** share / baseShare × 100; undefined when the group is small, the expected count is small, or for "unknown"/"other". */
+  /** share / baseShare × 100; undefined for the baseline itself, a small group, a small expected count, and
+   * for "unknown" and "other". */
   index?: number;
 }
 
@@ -124,7 +125,7 @@ export interface Portrait {
   small: boolean;
   splits: PortraitSplit[];
   figures: PortraitFigures;
-  /** The values furthest from the baseline (largest |share − baseline share|, with an index), at most 3. */
+  /** What marks the group out: the over-represented values furthest above the baseline, at most 3. */
   differences: PortraitDifference[];
 }
 
@@ -153,10 +154,17 @@ function countValues(members: readonly CustomerRecord[], field: PortraitFieldId)
   return counts;
 }
 
-/** The shown values of a split in order: fixed values, or the group's top values; then other and unknown. */
-function shownValues(field: PortraitFieldId, counts: Map<string, number>): string[] {
+/**
+ * The shown values of a split in order: the fixed values any customer has (a group with no women still shows
+ * its 0 beside everyone's share), or the group's top values; then other and unknown.
+ */
+function shownValues(
+  field: PortraitFieldId,
+  counts: Map<string, number>,
+  base: Map<string, number>,
+): string[] {
   const fixed = FIXED_VALUES[field];
-  if (fixed) return [...fixed.filter((value) => counts.has(value)), UNKNOWN_VALUE];
+  if (fixed) return [...fixed.filter((value) => base.has(value)), UNKNOWN_VALUE];
   const known = [...counts.entries()]
     .filter(([value]) => value !== UNKNOWN_VALUE)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -170,9 +178,10 @@ function split(
   base: Map<string, number>,
   baseTotal: number,
   small: boolean,
+  baseline: boolean,
 ): PortraitSplit {
   const counts = countValues(members, field);
-  const values = shownValues(field, counts);
+  const values = shownValues(field, counts, base);
   const shown = new Set(values);
   const otherOf = (source: Map<string, number>) =>
     [...source.entries()]
@@ -187,14 +196,20 @@ function split(
     const baseShare = baseTotal ? baseCount / baseTotal : 0;
     const expected = members.length * baseShare;
     const indexed =
-      !small && value !== UNKNOWN_VALUE && value !== OTHER_VALUE && expected >= SMALL_EXPECTED && baseShare > 0;
+      !baseline &&
+      !small &&
+      value !== UNKNOWN_VALUE &&
+      value !== OTHER_VALUE &&
+      expected >= SMALL_EXPECTED &&
+      baseShare > 0;
     rows.push({
       value,
       count,
       share,
       baseCount,
       baseShare,
-      ...(indexed ? { index: (share / baseShare) * 100 } : {}),
+      // One division of whole numbers, so an index that is exact (375) is exactly that.
+      ...(indexed ? { index: (count * baseTotal * 100) / (members.length * baseCount) } : {}),
     });
   }
   return { field, rows };
@@ -229,26 +244,31 @@ function figures(members: readonly CustomerRecord[]): PortraitFigures {
 
 const DIFFERENCES = 3;
 
+const gap = (difference: PortraitDifference) => Math.abs(difference.share - difference.baseShare);
+
+/**
+ * What marks the group out: per field, the over-represented value furthest above the baseline in percentage
+ * points (one per field: more women is fewer men), the fields with the largest such gap first (ties in field
+ * order), at most DIFFERENCES. Under-representation is in the tab, not in the summary.
+ */
 function differences(splits: PortraitSplit[]): PortraitDifference[] {
-  return splits
-    .flatMap((s) =>
-      s.rows
-        .filter((row) => row.index !== undefined && row.index !== 100)
-        .map((row) => ({
-          field: s.field,
-          value: row.value,
-          share: row.share,
-          baseShare: row.baseShare,
-          index: row.index!,
-        })),
-    )
-    .sort(
-      (a, b) =>
-        Math.abs(b.share - b.baseShare) - Math.abs(a.share - a.baseShare) ||
-        a.field.localeCompare(b.field) ||
-        a.value.localeCompare(b.value),
-    )
-    .slice(0, DIFFERENCES);
+  const best: PortraitDifference[] = [];
+  for (const s of splits) {
+    let top: PortraitDifference | undefined;
+    for (const row of s.rows) {
+      if (row.index === undefined || row.share <= row.baseShare) continue;
+      const candidate = {
+        field: s.field,
+        value: row.value,
+        share: row.share,
+        baseShare: row.baseShare,
+        index: row.index,
+      };
+      if (!top || gap(candidate) > gap(top)) top = candidate;
+    }
+    if (top) best.push(top);
+  }
+  return best.sort((a, b) => gap(b) - gap(a)).slice(0, DIFFERENCES);
 }
 
 /** The portraits of all customers (the baseline, first) and of each group. */
@@ -271,7 +291,9 @@ export function computePortraits(
     members: readonly CustomerRecord[],
   ): Portrait => {
     const small = kind !== 'all' && members.length < SMALL_GROUP;
-    const splits = fields.map((field) => split(field, members, base.get(field)!, customers.length, small));
+    const splits = fields.map((field) =>
+      split(field, members, base.get(field)!, customers.length, small, kind === 'all'),
+    );
     return {
       id,
       kind,
@@ -339,9 +361,5 @@ export function differenceText(difference: PortraitDifference, language: Languag
 export function missingText(missing: readonly PortraitFieldId[], language: Language): string {
   if (missing.length === 0) return '';
   const names = missing.map((field) => fieldLabel(field, language)).join(', ');
-  return say(
-    language,
-    `Không có dữ liệu, nên bỏ qua: ${names}.`,
-    `No data, so left out: ${names}.`,
-  );
+  return say(language, `Không có dữ liệu, nên bỏ qua: ${names}.`, `No data, so left out: ${names}.`);
 }
