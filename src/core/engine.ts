@@ -387,7 +387,9 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
   if (options.saved && snapshot) {
     const stores = [...new Set(invoices.map((invoice) => invoice.store).filter(Boolean))].sort();
     const ranAt = ranAtText(options.now, clock);
-    plan.tabs.push(...historyTabs(options.saved, snapshot, segments, asOf, ranAt, stores, language));
+    plan.tabs.push(
+      ...historyTabs(options.saved, snapshot, segments, asOf, ranAt, stores, language, portraits),
+    );
   }
   if (unit.digits > 0) for (const tab of plan.tabs) tab.moneyDigits = unit.digits;
   progress('planning', 1);

@@ -125,6 +125,8 @@ export interface Portrait {
   small: boolean;
   splits: PortraitSplit[];
   figures: PortraitFigures;
+  /** Share of the shop's main channel (`Portraits.mainChannel`) in the group; undefined without channels. */
+  mainChannelShare?: number;
   /** What marks the group out: the over-represented values furthest above the baseline, at most 3. */
   differences: PortraitDifference[];
 }
@@ -142,6 +144,8 @@ export interface Portraits {
   portraits: Portrait[];
   /** Fields no customer of the run has a value for, left out of every portrait. */
   missing: PortraitFieldId[];
+  /** The channel most of all customers came through (ties by name): History follows its share per group. */
+  mainChannel?: string;
 }
 
 function countValues(members: readonly CustomerRecord[], field: PortraitFieldId): Map<string, number> {
@@ -283,6 +287,8 @@ export function computePortraits(
   );
   const missing = PORTRAIT_FIELDS.filter((field) => !fields.includes(field));
   const base = new Map(fields.map((field) => [field, countValues(customers, field)]));
+  const channels = base.get('channel');
+  const mainChannel = channels ? shownValues('channel', channels, channels)[0] : undefined;
   const portrait = (
     id: string,
     kind: Portrait['kind'],
@@ -303,6 +309,12 @@ export function computePortraits(
       small,
       splits,
       figures: figures(members),
+      ...(mainChannel && members.length
+        ? {
+            mainChannelShare:
+              members.filter((customer) => VALUE_OF.channel(customer) === mainChannel).length / members.length,
+          }
+        : {}),
       differences: kind === 'all' ? [] : differences(splits),
     };
   };
@@ -312,6 +324,7 @@ export function computePortraits(
       ...groups.map((group) => portrait(group.id, group.kind, group.name, group.colour, group.members)),
     ],
     missing,
+    ...(mainChannel ? { mainChannel } : {}),
   };
 }
 
