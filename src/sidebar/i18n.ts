@@ -106,6 +106,8 @@ const vi = {
   selectCellTitle: (cell: string) => `Chọn ô ${cell} trong bảng tính`,
   segmentExplain: (name: string) => `Giải thích phân khúc ${name}`,
   segmentActionLabel: 'Nên làm:',
+  portraitLabel: 'Chân dung:',
+  openPortrait: (tab: string) => `Xem chân dung đầy đủ (tab ${tab})`,
   segmentMeaning: {
     champions: 'Mua rất gần đây, mua nhiều lần và chi nhiều nhất (R, F, M đều cao).',
     loyal: 'Mua đều đặn và chi khá nhiều; lần mua cuối không lâu (F, M cao).',
@@ -347,6 +349,8 @@ const en: Strings = {
   selectCellTitle: (cell) => `Select cell ${cell} in the spreadsheet`,
   segmentExplain: (name) => `Explain ${name}`,
   segmentActionLabel: 'Suggested:',
+  portraitLabel: 'Portrait:',
+  openPortrait: (tab) => `See the whole portrait (${tab} tab)`,
   segmentMeaning: {
     champions: 'Bought very recently, buy often and spend the most (high R, F and M).',
     loyal: 'Buy regularly and spend well; their last visit was not long ago (high F and M).',
