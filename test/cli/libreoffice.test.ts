@@ -131,5 +131,9 @@ describeWithLibreOffice('the sample workbook in LibreOffice', () => {
     }
     // Vietnamese text survives the round trip (the Summary names its segments).
     expect(fods).toContain('Khách hàng xuất sắc');
+    // The Portraits tab, as LibreOffice read it: the champions' block title with its size from --json.
+    expect(read.get('Chân dung phân khúc')).toBe('#8430ce');
+    const champions = summary.portraits!.groups.find((group) => group.id === 'champions')!;
+    expect(fods).toContain(`Khách hàng xuất sắc (${champions.customers} khách)`);
   }, 180_000);
 });

@@ -312,7 +312,8 @@ export function computePortraits(
       ...(mainChannel && members.length
         ? {
             mainChannelShare:
-              members.filter((customer) => VALUE_OF.channel(customer) === mainChannel).length / members.length,
+              members.filter((customer) => VALUE_OF.channel(customer) === mainChannel).length /
+              members.length,
           }
         : {}),
       differences: kind === 'all' ? [] : differences(splits),
