@@ -7,7 +7,7 @@
  * their cached result, as a person sees them in the cell.
  */
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellValue } from '../core/cell';
 import { excerpt } from '../core/text';
 
@@ -60,7 +60,9 @@ export async function readXlsxFile(path: string): Promise<WorksheetValues[]> {
  * sheet picker can prefer the visible ones.
  */
 export async function readXlsxBytes(bytes: Buffer): Promise<WorksheetValues[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: ExcelJS takes about half a second to load, which a CSV run does not need.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,25 +1,22 @@
 /**
- * Renders the engine's output plan into an .xlsx with ExcelJS: one worksheet per tab, in the plan's order, with
+ * Renders the engine's output plan into an .xlsx (xlsx-stream.ts): one worksheet per tab, in the plan's order, with
  * the same values, number formats, colours, tab colours, frozen header rows, autofilter and hidden tabs as the
  * Sheets face (number formats and the title band come from the Sheets face's own table, so both stay alike).
  *
- * Charts are not drawn: ExcelJS cannot write charts, and the Summary's blocks hold the same numbers the Sheets
- * face charts.
+ * Charts are not drawn yet, and the Summary's blocks hold the same numbers the Sheets face charts.
  *
- * ExcelJS's streaming writer is used so a 100k-customer plan is written row by row without holding a worksheet
- * model of millions of cells; style objects are shared per (format, fill, font), which ExcelJS maps to one style
- * id each. The file is written under a temporary name and renamed when complete, so a failed run never leaves a
- * half-written workbook where the user expects the result.
+ * The writer streams, so a 100k-customer plan is written row by row without holding a worksheet model of
+ * millions of cells; one style id per (format, fill, font). The file is written under a temporary name and
+ * renamed when complete, so a failed run never leaves a half-written workbook where the user expects the result.
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Language } from '../core/options';
 import { EXCEL_CELL_LIMIT, sanitisePlan, type SanitiseReport } from '../core/plan/cell-limits';
 import type { BlockPlan, ColumnKind, PlanValue, TabPlan, OutputPlan } from '../core/plan/types';
 import { numberFormat, TEXT_FORMAT, TITLE_BACKGROUND } from '../sheets/tab-grid';
+import { columnLetters, EXCEL_DAY_OFFSET, XlsxWriter, type SheetWriter } from './xlsx-stream';
 
-const MS_PER_DAY = 86_400_000;
 /** Excel refuses sheet names over 31 characters and with any of `[]:*?/\`. */
 const MAX_SHEET_NAME = 31;
 const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
@@ -30,11 +27,6 @@ const MIN_COLUMN_WIDTH = 4;
 
 /** Kinds whose cells are text and must stay text (leading zeros of phones and codes). */
 const TEXT_KINDS: ReadonlySet<ColumnKind> = new Set<ColumnKind>(['text', 'code', 'phone', 'colour']);
-
-/** `#rrggbb` → ExcelJS's ARGB. */
-export function argb(colour: string): string {
-  return `FF${colour.replace('#', '').toUpperCase()}`;
-}
 
 /**
  * A sheet name Excel accepts, unique in the workbook: forbidden characters become `-`, long names are cut to 31
@@ -56,35 +48,21 @@ export function excelSheetName(wanted: string, used: Set<string>): string {
   }
 }
 
-/** One style object per distinct look, so ExcelJS's style cache maps each to a single style id. */
-class StyleCache {
-  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
-
-  get(
-    numFmt: string,
-    fill: string | null,
-    font?: { bold: boolean; colour?: string },
-  ): Partial<ExcelJS.Style> {
-    const key = `${numFmt}|${fill ?? ''}|${font ? `${font.bold}${font.colour ?? ''}` : ''}`;
-    let style = this.styles.get(key);
-    if (!style) {
-      style = { numFmt };
-      if (fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
-      if (font)
-        style.font = { bold: font.bold, ...(font.colour ? { color: { argb: argb(font.colour) } } : {}) };
-      this.styles.set(key, style);
-    }
-    return style;
-  }
-}
-
-/** A plan value as the cell value ExcelJS writes; null for an empty cell. */
-function cellValue(value: PlanValue, kind: ColumnKind): ExcelJS.CellValue {
-  if (value === null || value === '') return null;
-  // Day numbers count days since 1970-01-01; ExcelJS turns a Date into a serial by its UTC time.
-  if (kind === 'date' && typeof value === 'number') return new Date(value * MS_PER_DAY);
-  if (TEXT_KINDS.has(kind) && typeof value === 'number') return String(value);
-  return value;
+/** Writes a plan value in the cell type its column kind asks for; null and '' leave the cell empty. */
+function writeValue(
+  sheet: SheetWriter,
+  column: number,
+  value: PlanValue,
+  kind: ColumnKind,
+  style: number,
+): boolean {
+  if (value === null || value === '') return false;
+  if (typeof value === 'string') sheet.text(column, value, style);
+  else if (typeof value === 'boolean') sheet.boolean(column, value, style);
+  // Phones and codes stay text; day numbers count from 1970-01-01, Excel's serials from 1899-12-30.
+  else if (TEXT_KINDS.has(kind)) sheet.text(column, String(value), style);
+  else sheet.number(column, kind === 'date' ? value + EXCEL_DAY_OFFSET : value, style);
+  return true;
 }
 
 /** First row of a block's header (after its title, if any). */
@@ -96,109 +74,113 @@ function lastRowOf(block: BlockPlan): number {
   return headerRowOf(block) + block.rows.length;
 }
 
-/** Column widths in Excel characters: the widest planned width of any block in that sheet column. */
-function columnWidths(tab: TabPlan): { width?: number }[] {
+/** Column widths in Excel characters, by 1-based sheet column: the widest planned width of any block there. */
+function columnWidths(tab: TabPlan): (number | undefined)[] {
   const pixels: number[] = [];
   for (const block of tab.blocks) {
     block.columns.forEach((column, c) => {
-      const at = block.anchor.column - 1 + c;
+      const at = block.anchor.column + c;
       if (column.width !== undefined) pixels[at] = Math.max(pixels[at] ?? 0, column.width);
     });
   }
   return Array.from(pixels, (px) =>
     px === undefined
-      ? {}
-      : {
-          width:
-            Math.round(Math.max(MIN_COLUMN_WIDTH, (px - COLUMN_PADDING_PIXELS) / PIXELS_PER_CHARACTER) * 10) /
-            10,
-        },
+      ? undefined
+      : Math.round(Math.max(MIN_COLUMN_WIDTH, (px - COLUMN_PADDING_PIXELS) / PIXELS_PER_CHARACTER) * 10) / 10,
   );
 }
 
-/** Writes the cells one block contributes to sheet row `row` (1-based). */
-function writeBlockRow(
-  row: ExcelJS.Row,
-  rowNumber: number,
-  block: BlockPlan,
-  formats: string[],
-  styles: StyleCache,
-): void {
+/** A block with its style ids, ready to write row by row. */
+interface BlockWriter {
+  block: BlockPlan;
+  headerRow: number;
+  lastRow: number;
+  titleStyle: number;
+  headerStyle: number;
+  formats: string[];
+  /** Style id per column for a cell without a background. */
+  plain: number[];
+}
+
+/** Writes the cells one block contributes to sheet row `rowNumber` (1-based). */
+function writeBlockRow(sheet: SheetWriter, rowNumber: number, at: BlockWriter, workbook: XlsxWriter): void {
+  const { block } = at;
   const left = block.anchor.column;
-  const headerRow = headerRowOf(block);
   if (block.title && rowNumber === block.anchor.row) {
-    for (let c = 0; c < block.columns.length; c++) {
-      const cell = row.getCell(left + c);
-      if (c === 0) cell.value = block.title;
-      cell.style = styles.get(TEXT_FORMAT, TITLE_BACKGROUND, { bold: true });
-    }
+    sheet.text(left, block.title, at.titleStyle);
+    for (let c = 1; c < block.columns.length; c++) sheet.blank(left + c, at.titleStyle);
     return;
   }
-  if (rowNumber === headerRow) {
-    const style = styles.get(TEXT_FORMAT, block.headerColour, { bold: true, colour: block.headerFontColour });
-    block.columns.forEach((column, c) => {
-      const cell = row.getCell(left + c);
-      cell.value = column.header;
-      cell.style = style;
-    });
+  if (rowNumber === at.headerRow) {
+    block.columns.forEach((column, c) => sheet.text(left + c, column.header, at.headerStyle));
     return;
   }
-  const index = rowNumber - headerRow - 1;
+  const index = rowNumber - at.headerRow - 1;
   const values = block.rows[index]!;
   const colours = block.cellColours;
   const colourRow = colours?.colours[index];
   for (let c = 0; c < block.columns.length; c++) {
-    const value = cellValue(values[c] ?? null, block.columns[c]!.kind);
     const fill = colourRow && c >= colours.fromColumn ? (colourRow[c - colours.fromColumn] ?? null) : null;
-    if (value === null && !fill) continue;
-    const cell = row.getCell(left + c);
-    cell.value = value;
-    cell.style = styles.get(formats[c]!, fill);
+    const style = fill ? workbook.style({ numFmt: at.formats[c]!, fill }) : at.plain[c]!;
+    if (!writeValue(sheet, left + c, values[c] ?? null, block.columns[c]!.kind, style) && fill)
+      sheet.blank(left + c, style);
   }
 }
 
-function writeTab(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  tab: TabPlan,
-  name: string,
-  language: Language,
-  styles: StyleCache,
-): void {
-  const frozen = tab.frozenRows;
-  const sheet = workbook.addWorksheet(name, {
-    properties: { tabColor: { argb: argb(tab.tabColour) } },
-    state: tab.hidden ? 'hidden' : 'visible',
-    views: frozen > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: frozen, topLeftCell: `A${frozen + 1}` }] : [],
-  });
-  sheet.columns = columnWidths(tab);
+function writeTab(workbook: XlsxWriter, tab: TabPlan, name: string, language: Language): void {
   const first = tab.blocks[0];
-  if (tab.filter && first) {
-    sheet.autoFilter = {
-      from: { row: headerRowOf(first), column: first.anchor.column },
-      to: { row: lastRowOf(first), column: first.anchor.column + first.columns.length - 1 },
+  const blocks: BlockWriter[] = tab.blocks.map((block) => {
+    const formats = block.columns.map((column) => numberFormat(column.kind, language, tab.moneyDigits));
+    return {
+      block,
+      headerRow: headerRowOf(block),
+      lastRow: lastRowOf(block),
+      titleStyle: workbook.style({ numFmt: TEXT_FORMAT, fill: TITLE_BACKGROUND, bold: true }),
+      headerStyle: workbook.style({
+        numFmt: TEXT_FORMAT,
+        fill: block.headerColour,
+        bold: true,
+        fontColour: block.headerFontColour,
+      }),
+      formats,
+      plain: formats.map((numFmt) => workbook.style({ numFmt })),
     };
-  }
-  const formats = tab.blocks.map((block) =>
-    block.columns.map((column) => numberFormat(column.kind, language, tab.moneyDigits)),
+  });
+  // Blocks by first row, and left to right within a row: a row's cells must be written in column order.
+  blocks.sort(
+    (a, b) => a.block.anchor.row - b.block.anchor.row || a.block.anchor.column - b.block.anchor.column,
   );
-  const height = Math.max(0, ...tab.blocks.map(lastRowOf));
-  // Blocks sorted by first row; a row is written once, with every block that covers it.
-  const order = tab.blocks
-    .map((_, i) => i)
-    .sort((a, b) => tab.blocks[a]!.anchor.row - tab.blocks[b]!.anchor.row);
-  for (let rowNumber = 1; rowNumber <= height; rowNumber++) {
-    let row: ExcelJS.Row | undefined;
-    for (const i of order) {
-      const block = tab.blocks[i]!;
-      if (block.anchor.row > rowNumber) break;
-      if (rowNumber > lastRowOf(block)) continue;
-      row ??= sheet.getRow(rowNumber);
-      writeBlockRow(row, rowNumber, block, formats[i]!, styles);
-    }
-    row?.commit();
-  }
-  // Charts (tab.charts) are skipped: ExcelJS has no chart writer (see the file comment).
-  sheet.commit();
+  const height = Math.max(0, ...blocks.map((at) => at.lastRow));
+  workbook.addSheet(
+    {
+      name,
+      hidden: tab.hidden,
+      tabColour: tab.tabColour,
+      frozenRows: tab.frozenRows,
+      widths: columnWidths(tab),
+      ...(tab.filter && first
+        ? {
+            autoFilter: `${columnLetters(first.anchor.column)}${headerRowOf(first)}:${columnLetters(
+              first.anchor.column + first.columns.length - 1,
+            )}${lastRowOf(first)}`,
+          }
+        : {}),
+    },
+    (sheet) => {
+      const covering: BlockWriter[] = [];
+      for (let rowNumber = 1; rowNumber <= height; rowNumber++) {
+        covering.length = 0;
+        for (const at of blocks) {
+          if (at.block.anchor.row > rowNumber) break;
+          if (rowNumber <= at.lastRow) covering.push(at);
+        }
+        if (covering.length === 0) continue;
+        if (covering.length > 1) covering.sort((a, b) => a.block.anchor.column - b.block.anchor.column);
+        sheet.startRow(rowNumber);
+        for (const at of covering) writeBlockRow(sheet, rowNumber, at, workbook);
+      }
+    },
+  );
 }
 
 /**
@@ -214,36 +196,22 @@ export async function writePlanXlsx(
   const sanitised = sanitisePlan(plan, EXCEL_CELL_LIMIT);
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial-${process.pid}`;
+  let workbook: XlsxWriter | undefined;
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: partial,
-      useStyles: true,
-      useSharedStrings: true,
-    });
+    workbook = new XlsxWriter(partial);
     workbook.creator = 'segment-tabs';
-    const styles = new StyleCache();
-    const used = new Set<string>();
-    const names = plan.tabs.map((tab) => excelSheetName(tab.name, used));
-    plan.tabs.forEach((tab, i) => writeTab(workbook, tab, names[i]!, language, styles));
-    const firstVisible = Math.max(
+    workbook.activeSheet = Math.max(
       0,
       plan.tabs.findIndex((tab) => !tab.hidden),
     );
-    workbook.views = [
-      {
-        x: 0,
-        y: 0,
-        width: 20000,
-        height: 12000,
-        firstSheet: firstVisible,
-        activeTab: firstVisible,
-        visibility: 'visible',
-      },
-    ];
-    await workbook.commit();
+    const used = new Set<string>();
+    const names = plan.tabs.map((tab) => excelSheetName(tab.name, used));
+    for (const [i, tab] of plan.tabs.entries()) writeTab(workbook, tab, names[i]!, language);
+    workbook.close();
     renameSync(partial, path);
     return { names, sanitised };
   } catch (error) {
+    workbook?.abandon();
     rmSync(partial, { force: true });
     throw error;
   }

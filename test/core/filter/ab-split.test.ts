@@ -1,4 +1,5 @@
-import { abGroup, fnv1a32 } from '../../../src/core/filter/ab-split';
+import { abGroup } from '../../../src/core/filter/ab-split';
+import { md5Hex, stableHash32 } from '../../../src/core/stable-hash';
 
 const keys = Array.from({ length: 10_000 }, (_, i) => `code:KH${String(i + 1).padStart(6, '0')}`);
 
@@ -12,21 +13,26 @@ function shares(segmentName: string, groups: number): Record<string, number> {
 }
 
 describe('A/B groups', () => {
-  test('FNV-1a 32-bit matches the published test vectors (UTF-8 bytes)', () => {
-    expect(fnv1a32('')).toBe(0x811c9dc5);
-    expect(fnv1a32('a')).toBe(0xe40c292c);
-    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
-    // Vietnamese letters hash as their UTF-8 bytes (é = C3 A9), computed independently.
-    expect(fnv1a32('é')).toBe(0x1e9de8c1);
-    expect(fnv1a32('Hà Nội')).toBe(0x6ba21b40);
+  test("MD5 matches RFC 1321's test vectors and the UTF-8 bytes of Vietnamese text", () => {
+    expect(md5Hex('')).toBe('d41d8cd98f00b204e9800998ecf8427e');
+    expect(md5Hex('abc')).toBe('900150983cd24fb0d6963f7d28e17f72');
+    expect(md5Hex('message digest')).toBe('f96b697d7cb7938d525a2f31aaf161d0');
+    expect(md5Hex('12345678901234567890123456789012345678901234567890123456789012345678901234567890')).toBe(
+      '57edf4a22be3c955ac49da2e2107b67a',
+    );
+    // Multi-block input and 2-byte letters, computed independently (Node's crypto, Python's hashlib).
+    expect(md5Hex('a'.repeat(200))).toBe('887f30b43b2867f4a9accceee7d16e6c');
+    expect(md5Hex('Hà Nội')).toBe('06138fe51b32e70959ca4a729cf1ba5c');
+    expect(stableHash32('abc')).toBe(0x90015098);
   });
 
   test('the same customer and segment give the same group every time, pinned across versions', () => {
-    // Expected groups computed outside this code from the documented formula (FNV-1a, Murmur3 finaliser, mod n):
-    // a change of formula would move customers of running tests between groups.
+    // Expected groups computed outside this code from the documented formula (first 32 bits of MD5 over
+    // "name␟key", mod n), as BigQuery and DuckDB compute it: a change of formula would move customers of
+    // running tests between groups.
     const first8 = keys.slice(0, 8);
-    expect(first8.map((key) => abGroup(key, 'Sinh nhật tháng 11', 2)).join('')).toBe('BAABBBBA');
-    expect(first8.map((key) => abGroup(key, 'Sinh nhật tháng 11', 3)).join('')).toBe('BCCABBCA');
+    expect(first8.map((key) => abGroup(key, 'Sinh nhật tháng 11', 2)).join('')).toBe('BABBABBB');
+    expect(first8.map((key) => abGroup(key, 'Sinh nhật tháng 11', 3)).join('')).toBe('CABAACCA');
     expect(abGroup('phone:0912345678', 'VIP Hà Nội', 3)).toBe(abGroup('phone:0912345678', 'VIP Hà Nội', 3));
   });
 
