@@ -8,6 +8,8 @@ import type { EngineResult, Language } from '../core/options';
 import { amountText, say } from '../core/i18n';
 import { columnLetter } from '../core/cell';
 import type { PredictionSummary } from '../core/predict/predictions';
+import { toMajor, moneyUnit } from '../core/money';
+import type { Portrait, PortraitFieldId, PortraitShare } from '../core/portraits/portraits';
 
 /**
  * The `--json` output (version 1). Fields are only ever added, never renamed or removed:
@@ -24,6 +26,10 @@ import type { PredictionSummary } from '../core/predict/predictions';
  * - `predictions` (absent in summary mode): `model` (`mbgnbd`), `timeUnit` (`day`), `parameters` (`r`,
  *   `alpha`, `a`, `b`, and `p`, `q`, `gamma` of the order values; absent when too few repeat buyers),
  *   `customersUsed`, `repeatBuyers`, `horizonDays`, `unavailable` (why there is no prediction), `calibration`;
+ * - `portraits` (portraits/portraits.ts): `missing` (fields no customer has), and per group (`all` first, then
+ *   each segment with members) `id`, `kind`, `name`, `customers`, `small` (under 30: counts only), `splits`
+ *   (per field, each value's `count`, `share`, `baseCount`, `baseShare` and `index` when shown), `figures`
+ *   (`buyers`, `medianSpend`, `meanSpend`, `averageOrder` in the currency, `medianDaysBetween`) and `differences`;
  * - `columns`: per sheet read, its kind, header row (1-based) and, per field, the column chosen (`column`
  *   letter, `header`, `confidence` 0–1, `basis`, `runnerUp`).
  */
@@ -56,6 +62,19 @@ export interface CliSummaryJson {
     statuses: { status: string; verdict: 'purchase' | 'not-purchase'; invoices: number }[];
   };
   predictions?: PredictionSummary;
+  portraits?: {
+    missing: PortraitFieldId[];
+    groups: (Pick<Portrait, 'id' | 'kind' | 'name' | 'customers' | 'small' | 'differences'> & {
+      splits: { field: PortraitFieldId; rows: PortraitShare[] }[];
+      figures: {
+        buyers: number;
+        medianSpend?: number;
+        meanSpend?: number;
+        averageOrder?: number;
+        medianDaysBetween?: number;
+      };
+    })[];
+  };
   columns: {
     sheet: string;
     kind: 'invoices' | 'customers';
@@ -140,6 +159,7 @@ export function summaryJson(
       ...(facts.aliasJoin ? { aliasJoin: facts.aliasJoin } : {}),
     },
     ...(result.summary.predictions ? { predictions: result.summary.predictions } : {}),
+    ...(result.summary.portraits ? { portraits: portraitsJson(result, facts.moneyDigits) } : {}),
     columns: result.columns.map((sheet) => ({
       sheet: sheet.sheet,
       kind: sheet.kind,
@@ -311,4 +331,29 @@ export function summaryTable(
     say(language, `Đã ghi: ${output}`, `Written: ${output}`),
   );
   return table.join('\n') + '\n';
+}
+
+function portraitsJson(result: EngineResult, moneyDigits: number): NonNullable<CliSummaryJson['portraits']> {
+  const portraits = result.summary.portraits!;
+  const unit = moneyUnit(moneyDigits);
+  const major = (minor?: number) => (minor === undefined ? undefined : toMajor(minor, unit));
+  return {
+    missing: portraits.missing,
+    groups: portraits.portraits.map((portrait) => ({
+      id: portrait.id,
+      kind: portrait.kind,
+      name: portrait.name,
+      customers: portrait.customers,
+      small: portrait.small,
+      splits: portrait.splits,
+      figures: {
+        buyers: portrait.figures.buyers,
+        medianSpend: major(portrait.figures.medianSpendMinor),
+        meanSpend: major(portrait.figures.meanSpendMinor),
+        averageOrder: major(portrait.figures.averageOrderMinor),
+        medianDaysBetween: portrait.figures.medianDaysBetween,
+      },
+      differences: portrait.differences,
+    })),
+  };
 }

@@ -7,6 +7,7 @@ import { toMajor, type MoneyUnit } from './money';
 import type { ScoreStats } from './rfm/score';
 import type { PredictionSummary } from './predict/predictions';
 import type { CampaignResult } from './campaigns/campaigns';
+import type { Portraits } from './portraits/portraits';
 
 export interface SegmentSummary {
   /** `champions`…, or `filter:<name>` for a filter segment. */
@@ -125,4 +126,6 @@ export interface RunSummary {
   predictions?: PredictionSummary;
   /** Every campaign's results at this as-of date (campaigns/campaigns.ts); absent when there is none. */
   campaigns?: CampaignResult[];
+  /** Who is in each segment with members (portraits/portraits.ts), all customers first. */
+  portraits?: Portraits;
 }

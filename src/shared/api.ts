@@ -100,6 +100,11 @@ export interface SegmentResult {
   revenueShare: number;
   /** Name of the segment's tab, when it has members. */
   tab?: string;
+  /**
+   * Its portrait in a few lines in each language (what sets it apart from all customers), and the cell where its
+   * block of the Portraits tab starts; absent for a segment without members.
+   */
+  portrait?: { lines: Record<Language, string[]>; tab: string; cell: string };
 }
 
 export interface IssueLine {

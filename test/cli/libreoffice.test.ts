@@ -178,6 +178,11 @@ describeWithLibreOffice('the sample workbook in LibreOffice', () => {
     );
     expect(odsPageLayout(fods, 'Khách hàng RFM')).toContain('style:scale-to-X="1"');
     expect(odsTable(fods, 'Khách hàng RFM')).toContain('<table:table-header-rows>');
+
+    // The Portraits tab, as LibreOffice read it: the champions' block title with its size from --json.
+    expect(read.get('Chân dung phân khúc')).toBe('#8430ce');
+    const champions = summary.portraits!.groups.find((group) => group.id === 'champions')!;
+    expect(fods).toContain(`Khách hàng xuất sắc (${champions.customers} khách)`);
   }, 180_000);
 
   it('still serves as --previous once LibreOffice has saved it again: marks, sheet ids and snapshot kept', async () => {

@@ -431,9 +431,24 @@ describe('options', () => {
       'dataIssues',
       'facts',
       'predictions',
+      'portraits',
       'columns',
       'segments',
     ]);
+    // The fixture shop's customer sheet has codes, names, phones and emails only: every portrait field is left out.
+    expect(result.portraits!.missing).toEqual([
+      'gender',
+      'age',
+      'province',
+      'region',
+      'store',
+      'channel',
+      'tier',
+    ]);
+    const [all, ...groups] = result.portraits!.groups;
+    expect(all).toMatchObject({ id: 'all', customers: 40, figures: { buyers: 38 } });
+    expect(groups.reduce((sum, group) => sum + group.customers, 0)).toBe(40);
+    expect(result.tabs).toContain('Chân dung phân khúc');
     expect(result).toMatchObject({
       version: 1,
       output: join(dir, 'j.xlsx'),

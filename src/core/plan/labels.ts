@@ -12,6 +12,7 @@ export const TAB_NAMES = {
   campaigns: { vi: 'Chiến dịch', en: 'Campaigns' },
   campaignMembers: { vi: 'segment-tabs campaign members', en: 'segment-tabs campaign members' },
   campaignResults: { vi: 'Kết quả chiến dịch', en: 'Campaign results' },
+  portraits: { vi: 'Chân dung phân khúc', en: 'Segment portraits' },
 } as const;
 
 export const ISSUE_LABELS: Record<IssueCode, { vi: string; en: string }> = {

@@ -14,6 +14,7 @@ import type { CustomerRecord } from '../model';
 import type { Language, SavedState } from '../options';
 import { segmentFigures, spendMinorOf, type SegmentSummary } from '../summary';
 import type { MoneyUnit } from '../money';
+import type { Portraits } from '../portraits/portraits';
 import { filterSegmentTab } from './customer-tabs';
 import { definitionsTab, historyTab, movementTab, rfmSegmentNames, snapshotTab } from './history-tabs';
 import { TAB_NAMES } from './labels';
@@ -85,8 +86,9 @@ export function historyTabs(
   ranAt: string,
   stores: string[],
   language: Language,
+  portraits?: Portraits,
 ): TabPlan[] {
-  const lines = mergeHistory(readHistory(saved.history), segments, asOf, ranAt);
+  const lines = mergeHistory(readHistory(saved.history), segments, asOf, ranAt, portraits);
   const tabs = [
     historyTab(lines, language),
     movementTab(update, rfmSegmentNames(language), language),

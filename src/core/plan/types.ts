@@ -70,7 +70,8 @@ export type TabRole =
   | 'definitions'
   | 'campaigns'
   | 'campaign-members'
-  | 'campaign-results';
+  | 'campaign-results'
+  | 'portraits';
 
 export interface TabPlan {
   /** Decimals money columns are shown with: the run's minor unit (money.ts); 0 when absent. */
