@@ -115,7 +115,9 @@ describe('the time guard', () => {
     const before = everything(emulator);
     const { request } = prepareRun([], [], { on: session });
     // 1.2 s a call: the reads alone take about two minutes, the tabs another four.
-    emulator.world.timing = { perCallMs: 1200, perCellMs: 0, executionLimitMs: 6 * 60_000 };
+    // 900 ms a call: a re-run (about 460 calls) cannot finish in 6 minutes, yet the Summary and a few more tabs
+    // are replaced before the guard stops it.
+    emulator.world.timing = { perCallMs: 900, perCellMs: 0, executionLimitMs: 6 * 60_000 };
     let message = '';
     try {
       callRun(session, request);
@@ -177,7 +179,9 @@ describe('the 10-million-cell limit', () => {
     fullRunOnEmulator([], null, { on: session, invoiceTab: 'Hóa đơn' });
     const tabs = sheetNames(emulator).length;
     const { request } = prepareRun([], null, { on: session, invoiceTab: 'Hóa đơn' });
-    emulator.world.timing = { perCallMs: 1200, perCellMs: 0, executionLimitMs: 6 * 60_000 };
+    // 900 ms a call: a re-run (about 460 calls) cannot finish in 6 minutes, yet the Summary and a few more tabs
+    // are replaced before the guard stops it.
+    emulator.world.timing = { perCallMs: 900, perCellMs: 0, executionLimitMs: 6 * 60_000 };
     let message = '';
     try {
       callRun(session, request);
