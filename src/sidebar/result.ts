@@ -122,7 +122,11 @@ function segmentRow(context: Context, segment: SegmentResult, name: string): HTM
           class: 'segment-row',
           title: t.openTabTitle(tab),
           'data-testid': 'segment',
-          onClick: () => openTab(context, tab),
+          // Opens the segment's tab, and shows its portrait here (who they are) beside it.
+          onClick: () => {
+            openTab(context, tab);
+            update((s) => void (s.explaining = segment.id));
+          },
         },
         ...cells,
       )

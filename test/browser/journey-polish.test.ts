@@ -427,6 +427,10 @@ describe('help where it is needed', () => {
     // A second click closes it; the segment row itself still opens the segment's tab.
     await buttons.first().click();
     expect(await frame.locator('[data-testid="segment-help"]').count()).toBe(0);
+    // Clicking a segment itself opens its tab and shows its portrait here too.
+    await frame.locator('[data-testid="segment"]').nth(1).click();
+    expect(await buttons.nth(1).getAttribute('aria-expanded')).toBe('true');
+    expect(await frame.locator('[data-testid="segment-portrait"]').count()).toBe(1);
   });
 
   test.each(LANGUAGES)(
