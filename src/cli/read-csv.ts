@@ -344,17 +344,22 @@ function scanQuotedRecord(
 }
 
 /**
- * One string per distinct value of a column, while the column has few distinct values: a POS export repeats its
- * store, status, channel, date and customer cells on every line, and a million rows of them held as separate
- * strings took most of the reader's memory (and of the collector's time afterwards). A column that turns out
- * to hold mostly distinct values (invoice codes) stops being looked up once it has SHARED_CELLS_LIMIT of them.
+ * One string per distinct value of a column, while sharing pays: a POS export repeats its store, status, channel
+ * and customer cells on every line, and a million rows of them held as separate strings took most of the
+ * reader's memory (and of the collector's time afterwards). A column that turns out to hold mostly distinct
+ * values (invoice codes, times to the minute) is no longer looked up: at each check, when more than half of its
+ * values so far were new, or once it has SHARED_CELLS_LIMIT of them.
  */
 const SHARED_CELLS_LIMIT = 200_000;
+/** Rows between checks of whether a column's values repeat enough to share. */
+const SHARED_CELLS_CHECK = 4096;
 
 class SharedCells {
   private readonly columns: (Map<string, string> | null)[] = [];
+  private rows = 0;
 
   of(row: string[]): string[] {
+    const check = ++this.rows % SHARED_CELLS_CHECK === 0;
     for (let c = 0; c < row.length; c++) {
       let seen = this.columns[c];
       if (seen === null) continue;
@@ -364,6 +369,7 @@ class SharedCells {
       if (known !== undefined) row[c] = known;
       else if (seen.size < SHARED_CELLS_LIMIT) seen.set(value, value);
       else this.columns[c] = null;
+      if (check && seen.size * 2 > this.rows) this.columns[c] = null;
     }
     return row;
   }
