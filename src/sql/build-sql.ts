@@ -479,7 +479,7 @@ function customerTable(sql: Sql, options: SqlOptions): string {
         `${filter.condition} AS ${d.ident(filter.column)}`,
         ...(filter.abGroups
           ? [
-              `CASE WHEN ${filter.condition} THEN SUBSTR('ABCDE', ${d.mod(d.hash32(`${d.str(filter.hashPrefix)} || ${d.nfc('p.customer_key')}`), String(filter.abGroups))} + 1, 1) END AS ${d.ident(filter.abColumn)}`,
+              `CASE WHEN ${filter.condition} THEN SUBSTR('ABCDE', CAST(${d.mod(d.hash32(`${d.str(filter.hashPrefix)} || ${d.nfc('p.customer_key')}`), String(filter.abGroups))} AS ${d.int}) + 1, 1) END AS ${d.ident(filter.abColumn)}`,
             ]
           : []),
       ].join(',\n  '),
