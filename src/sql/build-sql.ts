@@ -466,6 +466,9 @@ function customerTable(sql: Sql, options: SqlOptions): string {
   const score = (metric: 'r' | 'f' | 'm') =>
     used(metric) ? `${scoreSql(sql, options, metric, value[metric])} AS ${metric}` : `0 AS ${metric}`;
   const codeParts = (['r', 'f', 'm'] as const).filter(used).map((metric) => `CAST(s.${metric} AS ${d.text})`);
+  // Merged rows (read-customers.ts): the named row's attributes first, the blanks filled from the others.
+  const owned = (field: string) =>
+    `COALESCE(MIN(CASE WHEN 'code:' || code = customer_key THEN ${field} END), MIN(${field}))`;
   const filters = compileFilterSegments(
     sql,
     options.filterSegments ?? [],
@@ -488,7 +491,8 @@ function customerTable(sql: Sql, options: SqlOptions): string {
   return `CREATE OR REPLACE TABLE rfm_customers AS
 WITH as_of AS (SELECT ${asOfSql(sql, options)} AS day),
 people AS (
-  SELECT customer_key, MIN(code) AS code, MIN(phone) AS phone, MIN(email) AS email, MIN(name) AS name, MIN(city) AS city
+  SELECT customer_key, ${owned('code')} AS code, ${owned('phone')} AS phone, ${owned('email')} AS email,
+    ${owned('name')} AS name, ${owned('city')} AS city
   FROM rfm_stage_people GROUP BY customer_key
 ),
 counted AS (
