@@ -83,6 +83,26 @@ export class Sql {
   }
 }
 
+/**
+ * Sub-expressions computed once per row in an inner SELECT (`r.st_…`), so a regex the outer expressions use a
+ * dozen times runs once: DuckDB does not share repeated expressions, and at 1M lines that is most of the time.
+ */
+export class Layer {
+  /** Level 1 reads only the raw columns; level 2 may read level 1's. */
+  private readonly levels: [string[], string[]] = [[], []];
+  add(name: string, expr: string, level: 1 | 2 = 1): string {
+    this.levels[level - 1].push(`${expr} AS st_${name}`);
+    return `r.st_${name}`;
+  }
+  /** `FROM (SELECT r.*, level 2 FROM (SELECT r.*, level 1 FROM table AS r WHERE …) AS r) AS r`. */
+  from(table: string, where: string): string {
+    const [first, second] = this.levels;
+    const select = (columns: string[], source: string) =>
+      columns.length ? `(\n  SELECT r.*,\n    ${columns.join(',\n    ')}\n  FROM ${source}\n) AS r` : source;
+    return `FROM ${select(second, select(first, `${table} AS r ${where}`))}`;
+  }
+}
+
 /** Identifier-safe column name for a filter segment: `segment_vip_khach`. */
 export function segmentColumn(prefix: string, name: string): string {
   const slug = foldText(name).replace(/ /g, '_') || 'segment';
@@ -93,10 +113,14 @@ const CURRENCY_START = '(?i:đồng|vnđ|vnd|usd|us\\$|₫|đ|\\$)';
 const CURRENCY_END = '(?i:đồng|vnđ|vnd|usd|us\\$|₫|đ|\\$|dong|d)';
 
 /** Money text → integer minor units, NULL when unreadable (money.ts and number-text.ts, the usual shapes). */
-function moneyMinor(sql: Sql, raw: string, digits: number): string {
+function moneyMinor(sql: Sql, raw: string, digits: number, layer: Layer, name: string): string {
   const d = sql.d;
-  const bare = d.replaceAll(`TRIM(${raw})`, "^'|[\\s\\x{00A0}]", '');
-  const body = d.extract(bare, `^\\(?[-−+]?${CURRENCY_START}?[-−+]?([0-9][0-9.,]*)${CURRENCY_END}?\\)?$`);
+  const bare = layer.add(`${name}_bare`, d.replaceAll(`TRIM(${raw})`, "^'|[\\s\\x{00A0}]", ''));
+  const body = layer.add(
+    `${name}_body`,
+    d.extract(bare, `^\\(?[-−+]?${CURRENCY_START}?[-−+]?([0-9][0-9.,]*)${CURRENCY_END}?\\)?$`),
+    2,
+  );
   const negative = `(${d.matches(bare, '^\\(.*\\)$')} OR ${d.matches(bare, `^\\(?${CURRENCY_START}?[-−]`)})`;
   const pick = (pattern: string) => d.matches(body, pattern);
   // Integer part (separators removed) and fraction, by the same rules as number-text.ts.
@@ -121,7 +145,12 @@ function moneyMinor(sql: Sql, raw: string, digits: number): string {
 }
 
 /** A date text → DATE (dd/mm/yyyy or mm/dd/yyyy by the detected order, or ISO), NULL when unreadable. */
-function dateParts(sql: Sql, raw: string, order: 'dmy' | 'mdy'): { day: string; second: string } {
+function dateParts(
+  sql: Sql,
+  raw: string,
+  order: 'dmy' | 'mdy',
+  layer: Layer,
+): { day: string; second: string } {
   const d = sql.d;
   const time = '(?:[ T,]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.][0-9]+)?)?)?';
   const dayMonth = `^\\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})${time}\\s*$`;
@@ -133,14 +162,15 @@ function dateParts(sql: Sql, raw: string, order: 'dmy' | 'mdy'): { day: string; 
     return d.extract(raw, one);
   };
   const [dayAt, monthAt] = order === 'dmy' ? [1, 2] : [2, 1];
-  const isIso = d.matches(raw, iso);
-  const part = (dm: number, isoAt: number) => `CASE WHEN ${isIso} THEN ${group(iso, isoAt)} ELSE ${group(dayMonth, dm)} END`;
-  const year = part(3, 1);
-  const month = part(monthAt, 2);
-  const dayOfMonth = part(dayAt, 3);
-  const hours = `COALESCE(${part(4, 4)}, '0')`;
-  const minutes = `COALESCE(${part(5, 5)}, '0')`;
-  const seconds = `COALESCE(${part(6, 6)}, '0')`;
+  const isIso = layer.add('date_iso', d.matches(raw, iso));
+  const part = (name: string, dm: number, isoAt: number) =>
+    layer.add(`date_${name}`, `CASE WHEN ${isIso} THEN ${group(iso, isoAt)} ELSE ${group(dayMonth, dm)} END`, 2);
+  const year = part('year', 3, 1);
+  const month = part('month', monthAt, 2);
+  const dayOfMonth = part('day', dayAt, 3);
+  const hours = `COALESCE(${part('hours', 4, 4)}, '0')`;
+  const minutes = `COALESCE(${part('minutes', 5, 5)}, '0')`;
+  const seconds = `COALESCE(${part('seconds', 6, 6)}, '0')`;
   const timeOk = `(CAST(${hours} AS ${d.int}) <= 23 AND CAST(${minutes} AS ${d.int}) <= 59 AND CAST(${seconds} AS ${d.int}) <= 59)`;
   const text = `${year} || '-' || LPAD(${month}, 2, '0') || '-' || LPAD(${dayOfMonth}, 2, '0')`;
   const day = `CASE WHEN ${timeOk} THEN ${d.tryCast(text, 'DATE')} END`;
@@ -149,15 +179,15 @@ function dateParts(sql: Sql, raw: string, order: 'dmy' | 'mdy'): { day: string; 
 }
 
 /** A phone text → the canonical customer-key phone (mobile `0xxxxxxxxx` or foreign `+…`), else NULL (phone.ts). */
-function keyPhone(sql: Sql, raw: string): string {
+function keyPhone(sql: Sql, raw: string, layer: Layer): string {
   const d = sql.d;
   let text = `TRIM(${raw})`;
   text = d.replaceAll(text, "^'\\s*", '');
   text = d.replaceAll(text, '[.]0$', '');
   text = `REPLACE(${text}, '(0)', '')`;
-  const valid = d.matches(text, '^[\\s./()-]*[+]?[0-9\\s./()\\x{00A0}-]*$');
-  const plus = d.matches(text, '^[\\s./()-]*[+]');
-  const digits = d.replaceAll(text, '[^0-9]', '');
+  const valid = layer.add('phone_valid', d.matches(text, '^[\\s./()-]*[+]?[0-9\\s./()\\x{00A0}-]*$'));
+  const plus = layer.add('phone_plus', d.matches(text, '^[\\s./()-]*[+]'));
+  const digits = layer.add('phone_digits', d.replaceAll(text, '[^0-9]', ''));
   const intl = `(${plus} OR ${digits} LIKE '00%')`;
   const num = `CASE WHEN ${plus} THEN ${digits} WHEN ${digits} LIKE '00%' THEN SUBSTR(${digits}, 3) ELSE ${digits} END`;
   const national = `CASE
@@ -231,12 +261,16 @@ function invoiceStages(sql: Sql, options: SqlOptions): string {
   const sheet = options.invoices;
   const col = (field: FieldId) => column(sql, sheet, field);
   const codeHeader = sheet.columns.invoiceCode;
-  const date = dateParts(sql, col('date'), sheet.dateOrder);
-  const digits = options.moneyDigits;
-  const lineAmount = sheet.columns.lineTotal
-    ? moneyMinor(sql, col('lineTotal'), digits)
-    : `CASE WHEN ${d.matches(`TRIM(${col('quantity')})`, '^-?[0-9]+$')} THEN ${moneyMinor(sql, col('unitPrice'), digits)} * CAST(TRIM(${col('quantity')}) AS ${d.int}) WHEN ${sql.blankToNull(col('quantity'))} IS NULL THEN ${moneyMinor(sql, col('unitPrice'), digits)} END`;
   const phoneRaw = col('phone');
+  const layer = new Layer();
+  const date = dateParts(sql, col('date'), sheet.dateOrder, layer);
+  const digits = options.moneyDigits;
+  const price = sheet.columns.lineTotal ? '' : moneyMinor(sql, col('unitPrice'), digits, layer, 'price');
+  const lineAmount = sheet.columns.lineTotal
+    ? moneyMinor(sql, col('lineTotal'), digits, layer, 'line')
+    : `CASE WHEN ${d.matches(`TRIM(${col('quantity')})`, '^-?[0-9]+$')} THEN ${price} * CAST(TRIM(${col('quantity')}) AS ${d.int}) WHEN ${sql.blankToNull(col('quantity'))} IS NULL THEN ${price} END`;
+  const totalMinor = moneyMinor(sql, col('invoiceTotal'), digits, layer, 'total');
+  const phone = keyPhone(sql, phoneRaw, layer);
   const lines = `CREATE OR REPLACE TABLE rfm_stage_lines AS
 SELECT
   ${codeHeader ? `TRIM(r.${d.ident(codeHeader)})` : `CAST(ROW_NUMBER() OVER () AS ${d.text})`} AS invoice_code,
@@ -245,18 +279,17 @@ SELECT
   ${date.day} AS day,
   ${date.second} AS second_of_day,
   ${col('invoiceTotal')} AS total_text,
-  ${moneyMinor(sql, col('invoiceTotal'), digits)} AS total_minor,
+  ${totalMinor} AS total_minor,
   ${lineAmount} AS line_minor,
   ${sheet.columns.status ? cancelledStatus(sql, col('status'), sheet) : 'FALSE'} AS cancelled,
   ${sql.blankToNull(col('status'))} AS status_text,
   ${invoiceCustomerCode(sql, col('customerCode'))} AS customer_code,
-  CASE WHEN ${phoneRaw} LIKE '%@%' THEN NULL ELSE ${keyPhone(sql, phoneRaw)} END AS phone,
+  CASE WHEN ${phoneRaw} LIKE '%@%' THEN NULL ELSE ${phone} END AS phone,
   COALESCE(${emailKey(sql, col('email'))}, CASE WHEN ${phoneRaw} LIKE '%@%' THEN ${emailKey(sql, phoneRaw)} END) AS email,
   CASE WHEN ${sql.compact(col('name'))} IN (${sql.list(WALK_IN_KEYS)}) THEN NULL ELSE ${sql.blankToNull(col('name'))} END AS name,
   ${sql.blankToNull(col('store'))} AS store,
   ${sql.blankToNull(col('city'))} AS city
-FROM ${RAW_TABLES.invoices} AS r
-${codeHeader ? `WHERE TRIM(COALESCE(r.${d.ident(codeHeader)}, '')) <> '' AND TRIM(r.${d.ident(codeHeader)}) <> ${d.str(codeHeader.trim())}` : ''};`;
+${layer.from(RAW_TABLES.invoices, codeHeader ? `WHERE TRIM(COALESCE(r.${d.ident(codeHeader)}, '')) <> '' AND TRIM(r.${d.ident(codeHeader)}) <> ${d.str(codeHeader.trim())}` : '')};`;
 
   const invoices = `CREATE OR REPLACE TABLE rfm_stage_invoices AS
 WITH unique_lines AS (
@@ -301,15 +334,17 @@ FROM rfm_stage_invoices
 WHERE customer_code IS NOT NULL OR phone IS NOT NULL OR email IS NOT NULL;`;
   }
   const col = (field: FieldId) => column(sql, sheet, field);
+  const layer = new Layer();
+  const phone = keyPhone(sql, col('phone'), layer);
   return `CREATE OR REPLACE TABLE rfm_stage_customer_rows AS
 SELECT DISTINCT
   ${fingerprint(sql, sheet)} AS row_text,
   NULLIF(UPPER(TRIM(${col('customerCode')})), '') AS code,
-  ${keyPhone(sql, col('phone'))} AS phone,
+  ${phone} AS phone,
   ${emailKey(sql, col('email'))} AS email,
   ${sql.blankToNull(col('name'))} AS name,
   ${sql.blankToNull(col('city'))} AS city
-FROM ${RAW_TABLES.customers} AS r;
+${layer.from(RAW_TABLES.customers, '')};
 
 -- Each row's customer: its code's, else that of the smallest code sharing its phone, else its phone, else its email.
 CREATE OR REPLACE TABLE rfm_stage_people AS
