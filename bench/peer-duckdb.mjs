@@ -12,6 +12,7 @@
 // rows sharing a mobile are one person known by the first row's code; invoices find their customer by code, else
 // by mobile; R, F, M among buyers by 1 + floor(5 * w / n) with w from RANK. Standalone: it shares no code with
 // the engine or the SQL face (src/sql/), so agreeing with them means something.
+import { Buffer } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance, version } from '@duckdb/node-api';
@@ -20,10 +21,27 @@ const LEVELS = 5;
 const CANCELLED = ['đã hủy', 'đã huỷ', 'hủy', 'huỷ', 'cancelled', 'canceled'];
 const WALK_IN = ['khách lẻ', 'khách vãng lai', 'walk in', 'guest'];
 const PREFIXES_2018 = {
-  '0162': '032', '0163': '033', '0164': '034', '0165': '035', '0166': '036', '0167': '037',
-  '0168': '038', '0169': '039', '0120': '070', '0121': '079', '0122': '077', '0126': '076',
-  '0128': '078', '0123': '083', '0124': '084', '0125': '085', '0127': '081', '0129': '082',
-  '0186': '056', '0188': '058', '0199': '059',
+  '0162': '032',
+  '0163': '033',
+  '0164': '034',
+  '0165': '035',
+  '0166': '036',
+  '0167': '037',
+  '0168': '038',
+  '0169': '039',
+  '0120': '070',
+  '0121': '079',
+  '0122': '077',
+  '0126': '076',
+  '0128': '078',
+  '0123': '083',
+  '0124': '084',
+  '0125': '085',
+  '0127': '081',
+  '0129': '082',
+  '0186': '056',
+  '0188': '058',
+  '0199': '059',
 };
 
 const str = (text) => `'${String(text).replace(/'/g, "''")}'`;
@@ -46,7 +64,9 @@ function mobile(column) {
   const digits = `regexp_replace(COALESCE(${column}, ''), '[^0-9]', '', 'g')`;
   const with84 = `CASE WHEN ${digits} LIKE '84%' AND length(${digits}) = 11 THEN '0' || substr(${digits}, 3) ELSE ${digits} END`;
   const lostZero = `CASE WHEN length(${with84}) = 9 AND ${with84} NOT LIKE '0%' THEN '0' || ${with84} ELSE ${with84} END`;
-  const prefixes = Object.entries(PREFIXES_2018).map(([o, n]) => `WHEN ${str(o)} THEN ${str(n)}`).join(' ');
+  const prefixes = Object.entries(PREFIXES_2018)
+    .map(([o, n]) => `WHEN ${str(o)} THEN ${str(n)}`)
+    .join(' ');
   const renumbered = `CASE WHEN length(${lostZero}) = 11 AND ${lostZero} LIKE '01%' THEN COALESCE(CASE substr(${lostZero}, 1, 4) ${prefixes} END, '') || substr(${lostZero}, 5) ELSE ${lostZero} END`;
   return `CASE WHEN regexp_full_match(${renumbered}, '0[35789][0-9]{8}') THEN ${renumbered} ELSE '' END`;
 }
@@ -143,16 +163,18 @@ FROM measured AS m LEFT JOIN scored AS s ON s.key = m.key;`;
 async function main() {
   const [invoicesCsv, customersCsv, asOf, scoresPath] = process.argv.slice(2);
   if (!invoicesCsv || !customersCsv || !/^\d{4}-\d{2}-\d{2}$/.test(asOf ?? '')) {
-    process.stderr.write('Usage: node bench/peer-duckdb.mjs invoices.csv customers.csv YYYY-MM-DD [scores.csv]\n');
+    process.stderr.write(
+      'Usage: node bench/peer-duckdb.mjs invoices.csv customers.csv YYYY-MM-DD [scores.csv]\n',
+    );
     process.exit(2);
   }
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const db = await instance.connect();
   const started = performance.now();
   await db.run(rfmSql(invoicesCsv, customersCsv, asOf));
-  const counts = (await db.runAndReadAll(
-    'SELECT COUNT(*), COUNT(*) FILTER (WHERE frequency > 0) FROM peer_scores',
-  )).getRows()[0];
+  const counts = (
+    await db.runAndReadAll('SELECT COUNT(*), COUNT(*) FILTER (WHERE frequency > 0) FROM peer_scores')
+  ).getRows()[0];
   const ms = performance.now() - started;
   if (scoresPath) {
     // peer.py's CSV: code,r,f,m,recency,frequency,monetary in the customer sheet's order, recency blank for none.

@@ -68,9 +68,11 @@ async function child(size) {
   const started = performance.now();
   await db.run(readFileSync(script, 'utf8'));
   const scriptMs = performance.now() - started;
-  const counts = (await db.runAndReadAll(
-    'SELECT COUNT(*), SUM(CASE WHEN invoices > 0 THEN 1 ELSE 0 END) FROM rfm_customers',
-  )).getRows()[0];
+  const counts = (
+    await db.runAndReadAll(
+      'SELECT COUNT(*), SUM(CASE WHEN invoices > 0 THEN 1 ELSE 0 END) FROM rfm_customers',
+    )
+  ).getRows()[0];
   db.closeSync();
   instance.closeSync();
   rmSync(file, { force: true });
@@ -138,7 +140,9 @@ async function main() {
     const at = text.indexOf(SECTION);
     const next = at >= 0 ? text.indexOf('\n## ', at + SECTION.length) : -1;
     const updated =
-      at < 0 ? `${text.trimEnd()}\n\n${section}\n` : `${text.slice(0, at)}${section}\n${next >= 0 ? text.slice(next) : ''}`;
+      at < 0
+        ? `${text.trimEnd()}\n\n${section}\n`
+        : `${text.slice(0, at)}${section}\n${next >= 0 ? text.slice(next) : ''}`;
     writeFileSync(RESULTS, updated);
   }
   process.stderr.write(`wrote bench/sql-results.md and its section of bench/RESULTS.md\n`);

@@ -4,19 +4,17 @@
  * columns, date order, money decimals), and writes the SQL script of src/sql/build-sql.ts. Prints the `bq load`
  * commands for the two exports (all columns STRING, the title rows above the header skipped).
  */
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { say } from '../core/i18n';
 import type { Language, SheetInput } from '../core/options';
 import { openSheet, type SheetTable } from '../core/table/sheet-table';
 import type { FieldId } from '../core/table/fields';
 import { buildSql, RAW_TABLES, type RawSheet, type SqlOptions } from '../sql/build-sql';
-import type { DialectName } from '../sql/dialects';
 import { parseArgs, UsageError } from './args';
 import { applyColumnMap, checkColumnMap, type ColumnMapFile } from './load-input';
 import { readCsvBytes } from './read-csv';
 import { checkBreakpoints, checkFilterSegments, type CliIo } from './main';
-import { readFileSync } from 'node:fs';
 
 /** Bytes read from the start of each export: the header and enough rows to decide date order and decimals. */
 export const SAMPLE_BYTES = 4 * 1024 * 1024;
@@ -24,7 +22,7 @@ export const SAMPLE_BYTES = 4 * 1024 * 1024;
 function readSample(path: string): Uint8Array {
   const buffer = Buffer.alloc(SAMPLE_BYTES);
   const fd = openSync(path, 'r');
-  let length = 0;
+  let length: number;
   try {
     length = readSync(fd, buffer, 0, SAMPLE_BYTES, 0);
   } finally {
@@ -66,7 +64,11 @@ export function rawSheet(table: SheetTable): RawSheet {
 }
 
 /** The `bq load` command of one export: its columns as STRING, the rows down to its header skipped. */
-export function bqLoadCommand(table: string, csv: string, sheet: RawSheet): { command: string; schema: string } {
+export function bqLoadCommand(
+  table: string,
+  csv: string,
+  sheet: RawSheet,
+): { command: string; schema: string } {
   const schema = JSON.stringify(
     sheet.headers.map((header) => ({ name: header, type: 'STRING', mode: 'NULLABLE' })),
     null,
@@ -96,12 +98,16 @@ export async function sqlMain(argv: string[], io: CliIo): Promise<number> {
     const dialect = take(argv, ['--dialect']);
     const output = take(dialect.rest, ['-o', '--output']);
     if (dialect.value !== 'bigquery' && dialect.value !== 'duckdb')
-      throw new UsageError(`--dialect: give bigquery or duckdb${dialect.value ? `, not "${dialect.value}"` : ''}.`);
+      throw new UsageError(
+        `--dialect: give bigquery or duckdb${dialect.value ? `, not "${dialect.value}"` : ''}.`,
+      );
     if (!output.value) throw new UsageError('No output file: pass -o rfm.sql.');
     // The run's options are parsed by the run's parser; its .xlsx output check is not this command's.
     const args = parseArgs([...output.rest, '-o', 'unused.xlsx']);
     if (args.help) {
-      io.stdout.write('segment-tabs sql INVOICES.csv [CUSTOMERS.csv] --dialect bigquery|duckdb [--as-of, --tz, --levels, --metrics, --breakpoints, --monetary, --segments, --map, --date-order] -o rfm.sql\n');
+      io.stdout.write(
+        'segment-tabs sql INVOICES.csv [CUSTOMERS.csv] --dialect bigquery|duckdb [--as-of, --tz, --levels, --metrics, --breakpoints, --monetary, --segments, --map, --date-order] -o rfm.sql\n',
+      );
       return 0;
     }
     const language = args.language;
@@ -110,7 +116,10 @@ export async function sqlMain(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError('sql reads .csv exports (what bq load loads): save each sheet as CSV.');
     const readJson = (file: string) => JSON.parse(readFileSync(resolve(io.cwd, file), 'utf8')) as unknown;
     const map = args.mapFile
-      ? checkColumnMap(args.mapFile.trim().startsWith('{') ? JSON.parse(args.mapFile) : readJson(args.mapFile), args.mapFile)
+      ? checkColumnMap(
+          args.mapFile.trim().startsWith('{') ? JSON.parse(args.mapFile) : readJson(args.mapFile),
+          args.mapFile,
+        )
       : undefined;
     const read = { map, dateOrder: args.dateOrder, language };
     const invoiceTable = sampleTable(inputs[0]!, 'invoices', read);
@@ -135,7 +144,11 @@ export async function sqlMain(argv: string[], io: CliIo): Promise<number> {
     };
     writeFileSync(resolve(io.cwd, output.value), buildSql(options));
     const lines = [
-      say(language, `Đã ghi ${output.value}. Nạp dữ liệu vào BigQuery:`, `Wrote ${output.value}. Load the exports into BigQuery:`),
+      say(
+        language,
+        `Đã ghi ${output.value}. Nạp dữ liệu vào BigQuery:`,
+        `Wrote ${output.value}. Load the exports into BigQuery:`,
+      ),
     ];
     const loads: [string, string, RawSheet][] = [[RAW_TABLES.invoices, args.inputs[0]!, options.invoices]];
     if (options.customers) loads.push([RAW_TABLES.customers, args.inputs[1]!, options.customers]);

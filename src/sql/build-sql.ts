@@ -164,7 +164,11 @@ function dateParts(
   const [dayAt, monthAt] = order === 'dmy' ? [1, 2] : [2, 1];
   const isIso = layer.add('date_iso', d.matches(raw, iso));
   const part = (name: string, dm: number, isoAt: number) =>
-    layer.add(`date_${name}`, `CASE WHEN ${isIso} THEN ${group(iso, isoAt)} ELSE ${group(dayMonth, dm)} END`, 2);
+    layer.add(
+      `date_${name}`,
+      `CASE WHEN ${isIso} THEN ${group(iso, isoAt)} ELSE ${group(dayMonth, dm)} END`,
+      2,
+    );
   const year = part('year', 3, 1);
   const month = part('month', monthAt, 2);
   const dayOfMonth = part('day', dayAt, 3);
@@ -213,8 +217,7 @@ function keyPhone(sql: Sql, raw: string, layer: Layer): string {
 function emailKey(sql: Sql, raw: string): string {
   const d = sql.d;
   const text = d.replaceAll(`LOWER(TRIM(${raw}))`, "^'\\s*|^mailto:", '');
-  const pattern =
-    "^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?[.])+[a-z]{2,}$";
+  const pattern = "^[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?[.])+[a-z]{2,}$";
   return `CASE WHEN ${d.matches(text, pattern)} AND ${text} NOT LIKE '%..%' AND ${text} NOT LIKE '.%' AND ${text} NOT LIKE '%.@%' AND ${text} NOT LIKE '%@vn.phone' THEN ${text} END`;
 }
 
@@ -245,9 +248,7 @@ function column(sql: Sql, sheet: RawSheet, field: FieldId): string {
 
 /** Every column of a row as one text, for the exact-duplicate check. */
 function fingerprint(sql: Sql, sheet: RawSheet): string {
-  return sheet.headers
-    .map((header) => `COALESCE(r.${sql.d.ident(header)}, '')`)
-    .join(` || '\u001f' || `);
+  return sheet.headers.map((header) => `COALESCE(r.${sql.d.ident(header)}, '')`).join(` || '\u001f' || `);
 }
 
 /** The customer code of an invoice line: blank, a walk-in word (`Khách lẻ`) or zeros only mean no customer. */
@@ -380,7 +381,7 @@ SELECT customer_key, code, phone, email, name, city FROM owned;`;
 }
 
 /** Invoices → customers: code, then phone, then email (match-invoices.ts), phones of code-matched invoices joining. */
-function matchingStage(sql: Sql, options: SqlOptions): string {
+function matchingStage(sql: Sql): string {
   const d = sql.d;
   const atSecond = `${d.daysBetween("DATE '1970-01-01'", 'i.day')} * 86400 + COALESCE(i.second_of_day, 0)`;
   return `CREATE OR REPLACE TABLE rfm_stage_matched AS
@@ -442,7 +443,8 @@ LEFT JOIN email_matched AS em ON em.invoice_code = c.invoice_code;`;
 function asOfSql(sql: Sql, options: SqlOptions): string {
   if (options.asOf === 'today') return sql.d.today(options.timeZone);
   if (options.asOf === 'latest') return `(SELECT MAX(day) FROM rfm_stage_matched WHERE amount_minor > 0)`;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new Error(`As-of date "${options.asOf}" is not YYYY-MM-DD.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
+    throw new Error(`As-of date "${options.asOf}" is not YYYY-MM-DD.`);
   return `DATE '${options.asOf}'`;
 }
 
@@ -477,7 +479,8 @@ function segmentTable(sql: Sql, options: SqlOptions): string {
   const range = (used: boolean) => (used ? Array.from({ length: options.levels }, (_, i) => i + 1) : [0]);
   for (const r of range(options.metrics.includes('r')))
     for (const f of range(options.metrics.includes('f')))
-      for (const m of range(options.metrics.includes('m'))) rows.push(`SELECT ${r} AS r, ${f} AS f, ${m} AS m, ${sql.d.str(resolve(r, f, m))} AS segment_id`);
+      for (const m of range(options.metrics.includes('m')))
+        rows.push(`SELECT ${r} AS r, ${f} AS f, ${m} AS m, ${sql.d.str(resolve(r, f, m))} AS segment_id`);
   rows.push(`SELECT 0 AS r, 0 AS f, 0 AS m, 'prospect' AS segment_id`);
   return rows.join('\n  UNION ALL ');
 }
@@ -492,10 +495,13 @@ function segmentNames(sql: Sql, language: Language): string {
 function customerTable(sql: Sql, options: SqlOptions): string {
   const d = sql.d;
   const digits = options.moneyDigits;
-  const monetary =
-    options.monetary === 'average' ? 'average_order_minor' : 'total_spend_minor';
+  const monetary = options.monetary === 'average' ? 'average_order_minor' : 'total_spend_minor';
   const major = (minor: string) =>
-    digits === 0 ? minor : d.name === 'duckdb' ? `CAST(${minor} AS DECIMAL(38, ${digits})) / ${10 ** digits}` : `CAST(${minor} AS NUMERIC) / ${10 ** digits}`;
+    digits === 0
+      ? minor
+      : d.name === 'duckdb'
+        ? `CAST(${minor} AS DECIMAL(38, ${digits})) / ${10 ** digits}`
+        : `CAST(${minor} AS NUMERIC) / ${10 ** digits}`;
   const used = (metric: 'r' | 'f' | 'm') => options.metrics.includes(metric);
   const value = { r: 'recency_days', f: 'invoices', m: monetary };
   const score = (metric: 'r' | 'f' | 'm') =>
@@ -595,7 +601,9 @@ FROM p LEFT JOIN segment_names AS n ON n.segment_id = p.segment_id;`;
 function segmentsTable(sql: Sql, options: SqlOptions): string {
   const d = sql.d;
   const mean = (metric: 'r' | 'f' | 'm') =>
-    options.metrics.includes(metric) ? `AVG(CASE WHEN c.invoices > 0 THEN c.${metric} END)` : `CAST(NULL AS FLOAT64)`.replace('FLOAT64', d.name === 'duckdb' ? 'DOUBLE' : 'FLOAT64');
+    options.metrics.includes(metric)
+      ? `AVG(CASE WHEN c.invoices > 0 THEN c.${metric} END)`
+      : `CAST(NULL AS FLOAT64)`.replace('FLOAT64', d.name === 'duckdb' ? 'DOUBLE' : 'FLOAT64');
   return `CREATE OR REPLACE TABLE rfm_segments AS
 WITH segment_names AS (
   ${segmentNames(sql, options.language)}
@@ -643,13 +651,15 @@ export function buildSql(options: SqlOptions): string {
   const sql = new Sql(DIALECTS[options.dialect]);
   const header = `-- Segment Tabs: RFM over ${RAW_TABLES.invoices}${options.customers ? ` and ${RAW_TABLES.customers}` : ''} (${options.dialect}).
 -- Generated by \`segment-tabs sql\`; as of ${options.asOf}, ${options.levels} levels, metrics ${options.metrics}, monetary ${options.monetary}, money in units of 10^-${options.moneyDigits}.`;
-  return [
-    header,
-    invoiceStages(sql, options),
-    customerStages(sql, options),
-    matchingStage(sql, options),
-    customerTable(sql, options),
-    segmentsTable(sql, options),
-    issuesTable(sql, options),
-  ].join('\n\n') + '\n';
+  return (
+    [
+      header,
+      invoiceStages(sql, options),
+      customerStages(sql, options),
+      matchingStage(sql),
+      customerTable(sql, options),
+      segmentsTable(sql, options),
+      issuesTable(sql, options),
+    ].join('\n\n') + '\n'
+  );
 }

@@ -76,7 +76,10 @@ class Compiler {
     const field = findFilterField(condition.field);
     const id = field?.id ?? condition.field;
     if (id === 'monetary')
-      return { sql: this.monetary === 'average' ? 'p.average_order_minor' : 'p.total_spend_minor', kind: 'money' };
+      return {
+        sql: this.monetary === 'average' ? 'p.average_order_minor' : 'p.total_spend_minor',
+        kind: 'money',
+      };
     const known = SQL_FIELDS[id];
     if (!known) {
       throw new Error(
@@ -192,9 +195,7 @@ export function compileFilterSegments(
     seen.add(name.toLowerCase());
     const parsed = parseFilter(segment.definition, language);
     if (!parsed.ok) {
-      throw new Error(
-        `Filter segment "${name}", column ${parsed.error.position}: ${parsed.error.message}`,
-      );
+      throw new Error(`Filter segment "${name}", column ${parsed.error.position}: ${parsed.error.message}`);
     }
     const groups = segment.abGroups ?? 0;
     compiled.push({

@@ -32,11 +32,6 @@ export async function loadRawCsv(
   );
 }
 
-/** Runs a whole script, statement by statement. */
-export async function runScript(connection: DuckDBConnection, script: string): Promise<void> {
-  await connection.run(script);
-}
-
 export async function rows(connection: DuckDBConnection, query: string): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(query);
   return reader.getRowObjectsJS() as Record<string, unknown>[];

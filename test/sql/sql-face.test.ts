@@ -4,7 +4,8 @@
  * must give every customer the engine's R, F, M, segment, filter memberships and A/B groups; the BigQuery
  * dialect of the same builder must parse as BigQuery.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { generateShop, writeShopCsv } from '../../scripts/shop-generator.cjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'node-sql-parser';
@@ -15,8 +16,6 @@ import { evaluateFilterSegments, type SavedFilterSegment } from '../../src/core/
 import { DEFAULT_OPTIONS, type EngineOptions } from '../../src/core/options';
 import { buildSql, segmentColumn, type SqlOptions } from '../../src/sql/build-sql';
 import { loadRawCsv, openDuckDb, rows } from './duckdb-run';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const generator = require('../../scripts/shop-generator.cjs') as typeof import('../../scripts/shop-generator.cjs');
 
 const AS_OF = '2026-11-22';
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -94,7 +93,10 @@ async function compareShop(invoices: string, customers: string): Promise<Compari
       db.connection,
       `SELECT customer_key, r, f, m, segment_id, ${filterColumns.map((c) => `"${c}"`).join(', ')} FROM rfm_customers`,
     );
-    const issueRows = await rows(db.connection, 'SELECT problem, COUNT(*) AS n FROM rfm_issues GROUP BY problem');
+    const issueRows = await rows(
+      db.connection,
+      'SELECT problem, COUNT(*) AS n FROM rfm_issues GROUP BY problem',
+    );
     const engineOptions: EngineOptions = {
       ...DEFAULT_OPTIONS,
       asOf: AS_OF,
@@ -130,7 +132,14 @@ async function compareShop(invoices: string, customers: string): Promise<Compari
         expected[segmentColumn('segment', name)] = at >= 0;
         if (segment.abGroups) expected[segmentColumn('ab', name)] = at >= 0 ? filter.groups![at] : null;
       });
-      const got = row && Object.fromEntries(Object.keys(expected).map((key) => [key, typeof row[key] === 'bigint' ? Number(row[key]) : row[key]]));
+      const got =
+        row &&
+        Object.fromEntries(
+          Object.keys(expected).map((key) => [
+            key,
+            typeof row[key] === 'bigint' ? Number(row[key]) : row[key],
+          ]),
+        );
       if (JSON.stringify(got) !== JSON.stringify(expected))
         differences.push(`${customer.key}: engine ${JSON.stringify(expected)}, SQL ${JSON.stringify(got)}`);
     });
@@ -155,9 +164,9 @@ function benchShop(): { invoices: string; customers: string } {
   const version = readFileSync(join(__dirname, '..', '..', 'scripts', 'shop-generator.cjs'), 'utf8').length;
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== String(version)) {
     rmSync(dir, { recursive: true, force: true });
-    const shop = generator.generateShop({ seed: 'segment-tabs-bench', invoiceRows: 100_000, asOf: AS_OF });
-    generator.writeShopCsv(shop, dir);
-    require('node:fs').writeFileSync(stamp, String(version));
+    const shop = generateShop({ seed: 'segment-tabs-bench', invoiceRows: 100_000, asOf: AS_OF });
+    writeShopCsv(shop, dir);
+    writeFileSync(stamp, String(version));
   }
   return files;
 }
@@ -220,7 +229,16 @@ describe('segment-tabs sql', () => {
     };
     const output = join(dir, 'rfm.sql');
     const code = await sqlMain(
-      [join(process.cwd(), 'sample/invoices.csv'), join(process.cwd(), 'sample/customers.csv'), '--dialect', 'bigquery', '--as-of', AS_OF, '-o', output],
+      [
+        join(process.cwd(), 'sample/invoices.csv'),
+        join(process.cwd(), 'sample/customers.csv'),
+        '--dialect',
+        'bigquery',
+        '--as-of',
+        AS_OF,
+        '-o',
+        output,
+      ],
       { ...io, cwd: dir },
     );
     expect(stderr).toBe('');
@@ -228,7 +246,10 @@ describe('segment-tabs sql', () => {
     expect(readFileSync(output, 'utf8')).toContain('`Khách cần trả`');
     expect(stdout).toContain('bq load --source_format=CSV --skip_leading_rows=4');
     expect(stdout).toContain('bq load --source_format=CSV --skip_leading_rows=1');
-    const schema = JSON.parse(readFileSync(join(dir, 'invoices_raw.schema.json'), 'utf8')) as { name: string; type: string }[];
+    const schema = JSON.parse(readFileSync(join(dir, 'invoices_raw.schema.json'), 'utf8')) as {
+      name: string;
+      type: string;
+    }[];
     expect(schema.map((column) => column.name)).toContain('Mã hóa đơn');
     expect(new Set(schema.map((column) => column.type))).toEqual(new Set(['STRING']));
     rmSync(dir, { recursive: true, force: true });
@@ -236,13 +257,21 @@ describe('segment-tabs sql', () => {
 
   test('a filter field the script does not compute is refused, naming the segment and the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'segment-tabs-sql-'));
-    require('node:fs').writeFileSync(
+    writeFileSync(
       join(dir, 'segments.json'),
       JSON.stringify([{ name: 'Young', colour: '#ff0000', definition: 'age < 30', enabled: true }]),
     );
     let stderr = '';
     const code = await sqlMain(
-      [join(process.cwd(), 'sample/invoices.csv'), '--dialect', 'duckdb', '--segments', 'segments.json', '-o', 'rfm.sql'],
+      [
+        join(process.cwd(), 'sample/invoices.csv'),
+        '--dialect',
+        'duckdb',
+        '--segments',
+        'segments.json',
+        '-o',
+        'rfm.sql',
+      ],
       { stdout: { write: () => undefined }, stderr: { write: (text: string) => (stderr += text) }, cwd: dir },
     );
     expect(code).toBe(1);
