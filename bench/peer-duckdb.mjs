@@ -1,25 +1,20 @@
-// The benchmark's second peer (issue 18): the same R, F, M as bench/peer.py, computed by DuckDB SQL.
+// The benchmark's second peer: the same R, F, M as bench/peer.py (read its docstring: the definitions are the
+// same, line for line), as one DuckDB SQL pipeline over the same messy CSV pair, on every core.
 //
 // Usage: node bench/peer-duckdb.mjs invoices.csv customers.csv AS_OF [scores.csv]
-//
-// Same input (the KiotViet-shaped CSV pair of bench/shops.mjs), same definitions, same output as peer.py: one
-// JSON line (ms from the first read_csv to the scores, peak RSS of this process, customers, buyers, the DuckDB
-// version) and, with a scores path, `code,r,f,m,recency,frequency,monetary` per customer. The definitions are
-// peer.py's, statement for statement (see its docstring): header row = the first line holding `Mã hóa đơn`;
-// repeated headers and code-less rows dropped; exact duplicate rows once; an invoice's day from its first
-// readable line's `dd/mm/yyyy`, its amount `Khách cần trả` from the first line where it reads, else the sum of
-// `Thành tiền`; cancelled (`Đã hủy`) on any line drops it; walk-ins belong to nobody; customers by member code,
-// rows sharing a mobile are one person known by the first row's code; invoices find their customer by code, else
-// by mobile; R, F, M among buyers by 1 + floor(5 * w / n) with w from RANK. Standalone: it shares no code with
-// the engine or the SQL face (src/sql/), so agreeing with them means something.
+// Prints one JSON line: the time from read_csv to the scores (Node start and loading DuckDB excluded), the
+// process's peak memory, counts, and the DuckDB version. With a scores path, writes
+// code,r,f,m,recency,frequency,monetary like peer.py.
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Buffer } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { DuckDBInstance, version } from '@duckdb/node-api';
 
+const INVOICE_CODE = 'Mã hóa đơn';
 const LEVELS = 5;
 const CANCELLED = ['đã hủy', 'đã huỷ', 'hủy', 'huỷ', 'cancelled', 'canceled'];
 const WALK_IN = ['khách lẻ', 'khách vãng lai', 'walk in', 'guest'];
+// The 2018 renumbering of 11-digit mobile numbers (src/core/parse/phone.ts PREFIXES_2018), as in peer.py.
 const PREFIXES_2018 = {
   '0162': '032',
   '0163': '033',
@@ -44,155 +39,148 @@ const PREFIXES_2018 = {
   '0199': '059',
 };
 
-const str = (text) => `'${String(text).replace(/'/g, "''")}'`;
-const list = (values) => values.map(str).join(', ');
-
-/** 0-based line of the invoice header (peer.py header_line): the first of the first 50 holding `Mã hóa đơn`. */
+/** 0-based line of the invoice header (exports put title lines above it), from the file's first 64 KB. */
 function headerLine(path) {
-  const buffer = Buffer.alloc(1 << 16);
+  const bytes = Buffer.alloc(1 << 16);
   const fd = openSync(path, 'r');
-  const length = readSync(fd, buffer, 0, buffer.length, 0);
+  const read = readSync(fd, bytes, 0, bytes.length, 0);
   closeSync(fd);
-  const lines = buffer.subarray(0, length).toString('utf8').split('\n').slice(0, 51);
-  const at = lines.findIndex((line) => line.includes('Mã hóa đơn'));
-  if (at < 0) throw new Error(`peer-duckdb: no 'Mã hóa đơn' header in the first lines of ${path}`);
+  const lines = bytes.subarray(0, read).toString('utf8').split('\n');
+  const at = lines.findIndex((line, i) => i <= 50 && line.includes(INVOICE_CODE));
+  if (at < 0) throw new Error(`peer-duckdb: no '${INVOICE_CODE}' header in the first lines of ${path}`);
   return at;
 }
 
-/** peer.py mobile_phone: digits; 84+9 → 0…; 9 digits → 0…; 11 digits 01… → 2018 prefix; then 0[35789] + 8. */
-function mobile(column) {
-  const digits = `regexp_replace(COALESCE(${column}, ''), '[^0-9]', '', 'g')`;
-  const with84 = `CASE WHEN ${digits} LIKE '84%' AND length(${digits}) = 11 THEN '0' || substr(${digits}, 3) ELSE ${digits} END`;
-  const lostZero = `CASE WHEN length(${with84}) = 9 AND ${with84} NOT LIKE '0%' THEN '0' || ${with84} ELSE ${with84} END`;
-  const prefixes = Object.entries(PREFIXES_2018)
-    .map(([o, n]) => `WHEN ${str(o)} THEN ${str(n)}`)
-    .join(' ');
-  const renumbered = `CASE WHEN length(${lostZero}) = 11 AND ${lostZero} LIKE '01%' THEN COALESCE(CASE substr(${lostZero}, 1, 4) ${prefixes} END, '') || substr(${lostZero}, 5) ELSE ${lostZero} END`;
-  return `CASE WHEN regexp_full_match(${renumbered}, '0[35789][0-9]{8}') THEN ${renumbered} ELSE '' END`;
-}
+const text = (value) => `'${String(value).replace(/'/g, "''")}'`;
+const list = (values) => values.map(text).join(', ');
 
-/** peer.py money: every character but digits and `-` removed; a whole `-?digits` or NULL. */
+/** The canonical `0xxxxxxxxx` of a Vietnamese mobile, '' otherwise (peer.py mobile_phone), as SQL macros. */
+const MOBILE_MACROS = [
+  `CREATE MACRO with_84(d) AS CASE WHEN starts_with(d, '84') AND length(d) = 11 THEN '0' || d[3:] ELSE d END`,
+  `CREATE MACRO lost_zero(d) AS CASE WHEN length(d) = 9 AND NOT starts_with(d, '0') THEN '0' || d ELSE d END`,
+  `CREATE MACRO renumbered(d) AS CASE WHEN length(d) = 11 AND starts_with(d, '01') THEN coalesce(CASE d[1:4] ${Object.entries(
+    PREFIXES_2018,
+  )
+    .map(([old, now]) => `WHEN ${text(old)} THEN ${text(now)}`)
+    .join(' ')} END, '') || d[5:] ELSE d END`,
+  `CREATE MACRO valid_mobile(d) AS CASE WHEN regexp_full_match(d, '0[35789]\\d{8}') THEN d ELSE '' END`,
+  `CREATE MACRO mobile(raw) AS valid_mobile(renumbered(lost_zero(with_84(regexp_replace(coalesce(raw, ''), '\\D', '', 'g')))))`,
+];
+
+/** `1.250.000 ₫`, `-45.000`, `45000` → a whole number (VND has no fraction); anything else → NULL. */
 function money(column) {
-  const digits = `regexp_replace(COALESCE(${column}, ''), '[^0-9-]', '', 'g')`;
-  return `CASE WHEN regexp_full_match(${digits}, '-?[0-9]+') THEN CAST(${digits} AS HUGEINT) END`;
+  const digits = `regexp_replace(${column}, '[^\\d\\-]', '', 'g')`;
+  return `CASE WHEN regexp_full_match(${digits}, '-?\\d+') THEN CAST(${digits} AS HUGEINT) END`;
 }
 
-function rfmSql(invoicesCsv, customersCsv, asOf) {
-  const read = (path, skip) =>
-    `read_csv(${str(path)}, header = true, all_varchar = true, skip = ${skip}, normalize_names = false, null_padding = true, strict_mode = false)`;
-  const rank = (value, lowerIsBetter) =>
-    `1 + (${LEVELS} * (RANK() OVER (ORDER BY ${value} ${lowerIsBetter ? 'DESC' : 'ASC'}) - 1)) // COUNT(*) OVER ()`;
-  return `
-CREATE OR REPLACE TEMP TABLE peer_scores AS
-WITH numbered AS (
-  SELECT *, row_number() OVER () AS line_number, CAST(r AS VARCHAR) AS row_text
-  FROM ${read(invoicesCsv, headerLine(invoicesCsv))} AS r
-),
--- drop_duplicates(): an exact repeat of an earlier line counts once (the earlier one is kept).
-raw AS (
-  SELECT n.* FROM numbered AS n
-  JOIN (SELECT row_text, MIN(line_number) AS line_number FROM numbered GROUP BY row_text) AS first USING (row_text, line_number)
-  WHERE TRIM(COALESCE("Mã hóa đơn", '')) <> '' AND "Mã hóa đơn" <> 'Mã hóa đơn'
-),
-lines AS (
-  SELECT *,
-    TRY_STRPTIME(substr("Thời gian", 1, 10), '%d/%m/%Y')::DATE AS day,
-    ${money('"Khách cần trả"')} AS total,
-    ${money('"Thành tiền"')} AS line,
-    lower(TRIM(COALESCE("Trạng thái", ''))) IN (${list(CANCELLED)}) AS cancelled,
-    NULLIF(UPPER(TRIM(COALESCE("Mã khách hàng", ''))), '') AS customer,
-    NULLIF("Điện thoại", '') AS phone
-  FROM raw
-),
-invoices AS (
-  SELECT "Mã hóa đơn" AS code,
-    arg_min(day, line_number) FILTER (WHERE day IS NOT NULL) AS day,
-    arg_min(total, line_number) FILTER (WHERE total IS NOT NULL) AS total,
-    SUM(line) AS line_sum, COUNT(line) AS line_count,
-    bool_or(cancelled) AS cancelled,
-    arg_min(customer, line_number) FILTER (WHERE customer IS NOT NULL) AS customer,
-    arg_min(phone, line_number) FILTER (WHERE phone IS NOT NULL) AS phone
-  FROM lines GROUP BY "Mã hóa đơn"
-),
-counted AS (
-  SELECT *, COALESCE(total, CASE WHEN line_count > 0 THEN line_sum END) AS amount FROM invoices
-  WHERE NOT cancelled AND day IS NOT NULL AND COALESCE(total, CASE WHEN line_count > 0 THEN line_sum END) IS NOT NULL
-    AND day <= DATE ${str(asOf)} AND customer IS NOT NULL AND lower(customer) NOT IN (${list(WALK_IN)})
-),
-customer_rows AS (
-  SELECT row_number() OVER () AS row_number, UPPER(TRIM(COALESCE("Mã khách hàng", ''))) AS code, ${mobile('"Điện thoại"')} AS mobile
-  FROM ${read(customersCsv, 0)}
-),
-keyed AS (
-  SELECT row_number, code, mobile,
-    CASE WHEN mobile <> '' THEN first_value(code) OVER (PARTITION BY mobile ORDER BY row_number) ELSE code END AS key
-  FROM customer_rows
-),
-key_of_code AS (SELECT code, arg_max(key, row_number) AS key FROM keyed GROUP BY code),
-key_of_phone AS (SELECT mobile, arg_min(key, row_number) AS key FROM keyed WHERE mobile <> '' GROUP BY mobile),
-matched AS (
-  SELECT c.*, COALESCE(k.key, p.key) AS key FROM counted AS c
-  LEFT JOIN key_of_code AS k ON k.code = c.customer
-  LEFT JOIN key_of_phone AS p ON k.code IS NULL AND p.mobile = ${mobile('c.phone')}
-  WHERE COALESCE(k.key, p.key) IS NOT NULL
-),
-per_customer AS (
-  SELECT key,
-    COUNT(*) FILTER (WHERE amount > 0) AS frequency,
-    MAX(day) FILTER (WHERE amount > 0) AS last,
-    SUM(amount) AS monetary
-  FROM matched GROUP BY key
-),
-people AS (
-  SELECT k.key, min(k.row_number) AS first_row FROM keyed AS k GROUP BY k.key
-),
-measured AS (
-  SELECT p.key, p.first_row, COALESCE(c.frequency, 0) AS frequency, COALESCE(c.monetary, 0) AS monetary,
-    CASE WHEN COALESCE(c.frequency, 0) > 0 THEN date_diff('day', c.last, DATE ${str(asOf)}) END AS recency
-  FROM people AS p LEFT JOIN per_customer AS c ON c.key = p.key
-),
-scored AS (
-  SELECT key, ${rank('recency', true)} AS r, ${rank('frequency', false)} AS f, ${rank('monetary', false)} AS m
-  FROM measured WHERE frequency > 0
-)
-SELECT m.key AS code, COALESCE(s.r, 0) AS r, COALESCE(s.f, 0) AS f, COALESCE(s.m, 0) AS m,
-  m.recency, m.frequency, m.monetary, m.first_row
-FROM measured AS m LEFT JOIN scored AS s ON s.key = m.key;`;
+function scoreOf(value, lowerIsBetter) {
+  // w = buyers with a strictly worse value: RANK ordered worst first, minus one (ties at their lowest place).
+  const order = lowerIsBetter ? 'DESC' : 'ASC';
+  return `CASE WHEN frequency > 0 THEN 1 + floor(${LEVELS} * (rank() OVER (PARTITION BY frequency > 0 ORDER BY ${value} ${order}) - 1) / count(*) OVER (PARTITION BY frequency > 0)) ELSE 0 END`;
 }
 
 async function main() {
   const [invoicesCsv, customersCsv, asOf, scoresPath] = process.argv.slice(2);
-  if (!invoicesCsv || !customersCsv || !/^\d{4}-\d{2}-\d{2}$/.test(asOf ?? '')) {
-    process.stderr.write(
-      'Usage: node bench/peer-duckdb.mjs invoices.csv customers.csv YYYY-MM-DD [scores.csv]\n',
-    );
-    process.exit(2);
-  }
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
+  for (const macro of MOBILE_MACROS) await db.run(macro);
+  // PEER_STEPS=1 prints each statement's time to stderr (where the SQL spends it).
+  const step = async (sql) => {
+    const t = performance.now();
+    await db.run(sql);
+    if (process.env.PEER_STEPS)
+      process.stderr.write(`${Math.round(performance.now() - t)} ms: ${sql.trim().slice(0, 60)}\n`);
+  };
   const started = performance.now();
-  await db.run(rfmSql(invoicesCsv, customersCsv, asOf));
-  const counts = (
-    await db.runAndReadAll('SELECT COUNT(*), COUNT(*) FILTER (WHERE frequency > 0) FROM peer_scores')
-  ).getRows()[0];
-  const ms = performance.now() - started;
+  const csv = (path, skip) =>
+    `read_csv(${text(path)}, header = true, skip = ${skip}, all_varchar = true, delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false)`;
+  const q = (name) => `"${name.replace(/"/g, '""')}"`;
+  await step(`CREATE TEMP TABLE raw AS SELECT * FROM ${csv(invoicesCsv, headerLine(invoicesCsv))}`);
+  // Row order is insertion order (rowid): a row identical in every column to an earlier one counts once, and an
+  // invoice's "first" values are those of its first line, as pandas' drop_duplicates and groupby first.
+  await step(`
+    CREATE TEMP TABLE lines AS
+    SELECT min(rowid) AS rid, * FROM raw
+    WHERE trim(coalesce(${q(INVOICE_CODE)}, '')) <> '' AND ${q(INVOICE_CODE)} <> ${text(INVOICE_CODE)}
+    GROUP BY ALL`);
+  await step(`
+    CREATE TEMP TABLE invoices AS
+    WITH parsed AS (
+      SELECT rid, ${q(INVOICE_CODE)} AS code,
+        try_strptime(substr("Thời gian", 1, 10), '%d/%m/%Y')::DATE AS day,
+        ${money('"Khách cần trả"')} AS total,
+        ${money('"Thành tiền"')} AS line,
+        lower(trim("Trạng thái")) IN (${list(CANCELLED)}) AS cancelled,
+        nullif(upper(trim("Mã khách hàng")), '') AS customer,
+        nullif("Điện thoại", '') AS phone
+      FROM lines
+    ), grouped AS (
+      SELECT code,
+        arg_min(day, rid) FILTER (WHERE day IS NOT NULL) AS day,
+        arg_min(total, rid) FILTER (WHERE total IS NOT NULL) AS total,
+        sum(line) AS line_sum, count(line) AS line_count,
+        bool_or(cancelled) AS cancelled,
+        arg_min(customer, rid) FILTER (WHERE customer IS NOT NULL) AS customer,
+        arg_min(phone, rid) FILTER (WHERE phone IS NOT NULL) AS phone
+      FROM parsed GROUP BY code
+    )
+    SELECT code, day, coalesce(total, CASE WHEN line_count > 0 THEN line_sum END) AS amount, customer, phone
+    FROM grouped
+    WHERE NOT cancelled AND day IS NOT NULL AND coalesce(total, CASE WHEN line_count > 0 THEN line_sum END) IS NOT NULL
+      AND day <= DATE ${text(asOf)}
+      AND customer IS NOT NULL AND lower(customer) NOT IN (${list(WALK_IN)})`);
+  await step(`CREATE TEMP TABLE customer_rows AS SELECT * FROM ${csv(customersCsv, 0)}`);
+  await step(`
+    CREATE TEMP TABLE customers AS
+    WITH read AS (SELECT rowid AS rid, * FROM customer_rows),
+    coded AS (SELECT rid, upper(trim("Mã khách hàng")) AS code, mobile("Điện thoại") AS mobile FROM read)
+    SELECT rid, code, mobile,
+      CASE WHEN mobile <> '' THEN first_value(code) OVER (PARTITION BY mobile ORDER BY rid) ELSE code END AS key
+    FROM coded`);
+  // An invoice's customer: by code (a repeated code takes its last row, as Python's dict), else by mobile.
+  await step(`
+    CREATE TEMP TABLE matched AS
+    WITH by_code AS (SELECT code, arg_max(key, rid) AS key FROM customers GROUP BY code),
+    by_phone AS (SELECT mobile, arg_min(key, rid) AS key FROM customers WHERE mobile <> '' GROUP BY mobile)
+    SELECT i.day, i.amount, coalesce(c.key, p.key) AS key
+    FROM (SELECT *, mobile(phone) AS mobile FROM invoices) i
+    LEFT JOIN by_code c ON c.code = i.customer
+    LEFT JOIN by_phone p ON p.mobile = i.mobile AND i.mobile <> ''
+    WHERE coalesce(c.key, p.key) IS NOT NULL`);
+  const reader = await db.runAndReadAll(`
+    WITH per AS (
+      SELECT key, count(*) FILTER (WHERE amount > 0) AS frequency, max(day) FILTER (WHERE amount > 0) AS last,
+        sum(amount) AS monetary
+      FROM matched GROUP BY key
+    ), people AS (
+      SELECT k.key, coalesce(p.frequency, 0) AS frequency, coalesce(p.monetary, 0) AS monetary,
+        CASE WHEN p.last IS NOT NULL THEN DATE ${text(asOf)} - p.last END AS recency
+      FROM (SELECT DISTINCT key FROM customers) k LEFT JOIN per p ON p.key = k.key
+    )
+    SELECT key, ${scoreOf('recency', true)} AS r, ${scoreOf('frequency', false)} AS f,
+      ${scoreOf('monetary', false)} AS m, recency, frequency, monetary
+    FROM people`);
+  const rows = reader.getRows();
+  const elapsed = performance.now() - started;
   if (scoresPath) {
-    // peer.py's CSV: code,r,f,m,recency,frequency,monetary in the customer sheet's order, recency blank for none.
-    await db.run(
-      `COPY (SELECT code, r, f, m, recency, frequency, monetary FROM peer_scores ORDER BY first_row) TO ${str(scoresPath)} (HEADER, DELIMITER ',')`,
-    );
+    const { writeFileSync } = await import('node:fs');
+    const body = rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))).join(','));
+    writeFileSync(scoresPath, ['code,r,f,m,recency,frequency,monetary', ...body].join('\n') + '\n');
   }
-  db.closeSync();
-  instance.closeSync();
-  process.stdout.write(
-    `${JSON.stringify({
-      ms: Math.round(ms),
-      peakRssMb: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
-      customers: Number(counts[0]),
-      buyers: Number(counts[1]),
-      duckdb: version(),
-    })}\n`,
+  const version = (await db.runAndReadAll('SELECT version()')).getRows()[0][0];
+  console.log(
+    JSON.stringify({
+      ms: Math.round(elapsed),
+      // maxRSS is in kilobytes.
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
+      customers: rows.length,
+      buyers: rows.filter((row) => Number(row[5]) > 0).length,
+      duckdb: version,
+    }),
   );
 }
 
-await main();
+main().catch((error) => {
+  process.stderr.write(`peer-duckdb: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+  process.exitCode = 1;
+});

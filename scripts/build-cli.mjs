@@ -1,5 +1,5 @@
 // Builds the command line into one CommonJS file, dist-cli/segment-tabs.cjs, which bin/segment-tabs.js runs.
-// ExcelJS stays external: it is a runtime dependency, installed beside the package.
+// ExcelJS and JSZip stay external: they are runtime dependencies, installed beside the package.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['exceljs'],
+  external: ['exceljs', 'jszip'],
   sourcemap: 'linked',
   logLevel: 'warning',
 });

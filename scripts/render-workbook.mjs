@@ -1,22 +1,19 @@
 // Regenerates docs/workbook.png, the README's picture of the output workbook: the CLI segments the bundled sample
-// shop (as `npm start` does), LibreOffice renders the Summary tab to PDF, poppler's pdftoppm turns the first page
-// into a PNG.
+// shop (as `npm start` does), LibreOffice prints the workbook to PDF as it is (the Summary's own page setup:
+// landscape, one page wide; its native charts), and poppler's pdftoppm turns the Summary's first page into a PNG.
 //
 // Needs Debian's libreoffice-calc and poppler-utils (`apt-get install libreoffice-calc poppler-utils`).
-// The Summary is printed landscape and fitted to the page width in a copy of the workbook (the CLI's own file
-// keeps its print settings), so the picture shows every column of the Summary as the sheet shows them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const output = join(root, 'docs', 'workbook.png');
 const LIBREOFFICE = '/usr/bin/libreoffice';
-/** Pixels per inch of the PNG: a landscape letter page becomes about 1100 × 850 pixels. */
-const RESOLUTION = 100;
+/** Pixels per inch of the PNG: a landscape A4 page becomes about 1400 × 990 pixels. */
+const RESOLUTION = 120;
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', timeout: 300_000 });
@@ -49,33 +46,18 @@ try {
     '2026-11-22',
   ]);
 
-  // Only the Summary is rendered: the first tab, printed landscape, one page wide.
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(xlsx);
-  const [summary, ...others] = workbook.worksheets;
-  for (const sheet of others) workbook.removeWorksheet(sheet.id);
-  summary.pageSetup = {
-    ...summary.pageSetup,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.3, right: 0.3, top: 0.3, bottom: 0.3, header: 0, footer: 0 },
-  };
-  const summaryXlsx = join(work, 'summary.xlsx');
-  await workbook.xlsx.writeFile(summaryXlsx);
-
+  // The Summary is the first tab: its pages come first in the PDF (page 1 is the picture).
   run(LIBREOFFICE, [
     `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
     '--headless',
     '--norestore',
     '--convert-to',
-    'pdf',
+    'pdf:calc_pdf_Export:{"PageRange":{"type":"string","value":"1"}}',
     '--outdir',
     work,
-    summaryXlsx,
+    xlsx,
   ]);
-  const pdf = join(work, 'summary.pdf');
+  const pdf = join(work, 'segment-tabs.pdf');
   run('/usr/bin/pdftoppm', [
     '-f',
     '1',

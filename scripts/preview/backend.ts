@@ -210,8 +210,12 @@ function tabCells(execution: Execution, name: string) {
  */
 function chartData(sheet: ReturnType<Emulator['spreadsheet']['getSheets']>[number]) {
   return chartsOf(sheet).map((chart) => {
-    const a1 = chart.ranges[0]?.replace(/^.*!/, '');
-    const values = a1 ? sheet.getRange(a1).getValues() : [];
+    // The labels' range, then the series' ranges (rows aligned): side by side, as one table.
+    const parts = chart.ranges.map((range) => sheet.getRange(range.replace(/^.*!/, '')).getValues());
+    const values = (parts[0] ?? []).map((row, r) => [
+      ...row,
+      ...parts.slice(1).flatMap((part) => part[r] ?? []),
+    ]);
     return {
       type: String(chart.type).toLowerCase(),
       title: typeof chart.options.title === 'string' ? chart.options.title : '',

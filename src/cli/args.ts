@@ -6,6 +6,12 @@
  * Options take their value as the next argument or after `=` (`--levels 4`, `--levels=4`). A bad option stops
  * the run before any file is read, with a message saying which option and what it accepts.
  */
+import {
+  DEFAULT_HOLDOUT_PERCENT,
+  MAX_HOLDOUT_PERCENT,
+  MIN_HOLDOUT_PERCENT,
+  validHoldoutPercent,
+} from '../core/campaigns/campaigns';
 import { DEFAULT_OPTIONS, type Language, type MetricSet, type ScoreLevels } from '../core/options';
 
 export interface CliArgs {
@@ -21,6 +27,8 @@ export interface CliArgs {
   mapFile?: string;
   /** JSON list of filter segments, added after the RFM segment tabs. */
   segmentsFile?: string;
+  /** An earlier output workbook: its History and snapshot carry on into this run's History and Movement. */
+  previousFile?: string;
   dateOrder?: 'dmy' | 'mdy';
   monetary: 'total' | 'average';
   language: Language;
@@ -29,6 +37,17 @@ export interface CliArgs {
   explainColumns: boolean;
   /** One tab per segment (`--no-segment-tabs` turns them off; the Customers tab stands in for them). */
   segmentTabs: boolean;
+  /** `--campaign "name:segment:holdout%"`, repeatable: campaigns to start at this run's as-of date. */
+  campaigns: CampaignArg[];
+  /** JSON list of campaigns to start, as `--campaign` values or `{ name, segment, holdoutPercent }`. */
+  campaignsFile?: string;
+}
+
+/** A campaign as typed: the segment is resolved against this run's segments by the run (main.ts). */
+export interface CampaignArg {
+  name: string;
+  segment: string;
+  holdoutPercent: number;
 }
 
 export type ParsedArgs = { help: true; language: Language } | ({ help: false } & CliArgs);
@@ -50,6 +69,8 @@ const VALUE_OPTIONS = [
   '--breakpoints',
   '--map',
   '--segments',
+  '--previous',
+  '--campaigns',
   '--date-order',
   '--monetary',
   '--lang',
@@ -90,6 +111,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let explainColumns = false;
   let segmentTabs = true;
   let onlyPositional = false;
+  const campaigns: CampaignArg[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (onlyPositional || !arg.startsWith('-') || arg === '-') {
@@ -109,6 +131,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
       else if (name === '--explain-columns') explainColumns = true;
       else if (name === '--no-segment-tabs') segmentTabs = false;
       else help = true;
+      continue;
+    }
+    if (name === '--campaign') {
+      const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
+      if (value === undefined) throw new UsageError('--campaign needs a value: "name:segment:holdout%".');
+      campaigns.push(parseCampaign(value));
       continue;
     }
     if (!isValueOption(name)) throw new UsageError(`Unknown option ${given}.`);
@@ -175,7 +203,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       : oneOf('--monetary', monetaryText, ['total', 'average'] as const);
   const languageText = values.get('--lang');
   if (languageText !== undefined) oneOf('--lang', languageText, ['vi', 'en'] as const);
-  for (const option of ['--breakpoints', '--map', '--segments'] as const) {
+  for (const option of ['--breakpoints', '--map', '--segments', '--previous', '--campaigns'] as const) {
     if (values.get(option) === '') throw new UsageError(`${option} needs a file name.`);
   }
   return {
@@ -189,13 +217,42 @@ export function parseArgs(argv: string[]): ParsedArgs {
     breakpointsFile: values.get('--breakpoints'),
     mapFile: values.get('--map'),
     segmentsFile: values.get('--segments'),
+    previousFile: values.get('--previous'),
     dateOrder,
     monetary,
     language,
     json,
     explainColumns,
     segmentTabs,
+    campaigns,
+    campaignsFile: values.get('--campaigns'),
   };
+}
+
+const HOLDOUT_TEXT = /^(\d+(?:[.,]\d+)?)\s*%?$/;
+
+/**
+ * `name:segment:holdout%`, or `name:segment` for the default holdout. The name may itself hold colons: the
+ * segment and the share are read from the right.
+ */
+export function parseCampaign(value: string): CampaignArg {
+  const parts = value.split(':');
+  const holdout = parts.length >= 3 ? HOLDOUT_TEXT.exec(parts[parts.length - 1]!.trim()) : null;
+  const percent = holdout ? Number(holdout[1]!.replace(',', '.')) : DEFAULT_HOLDOUT_PERCENT;
+  const rest = holdout ? parts.slice(0, -1) : parts;
+  const segment = rest.length >= 2 ? rest[rest.length - 1]!.trim() : '';
+  const name = rest.slice(0, -1).join(':').trim();
+  if (!name || !segment) {
+    throw new UsageError(
+      `--campaign: "${value}" is not "name:segment:holdout%" (for example "Win back:At Risk:15%").`,
+    );
+  }
+  if (!validHoldoutPercent(percent)) {
+    throw new UsageError(
+      `--campaign: the holdout in "${value}" must be from ${MIN_HOLDOUT_PERCENT}% to ${MAX_HOLDOUT_PERCENT}%.`,
+    );
+  }
+  return { name, segment, holdoutPercent: percent };
 }
 
 const HELP_EN = `segment-tabs: RFM scores and coloured customer-segment tabs from a shop's sales export.
@@ -218,6 +275,13 @@ Options:
   --no-segment-tabs      no tab per segment: the Customers tab (with its Segment column and filter) holds them
   --segments FILE        JSON filter segments, each a tab: [{"name":"VIP","definition":"total_spend >= 5000000",
                          "colour":"#f9a825","abGroups":2}] (colour and abGroups optional)
+  --previous FILE        the .xlsx an earlier run wrote: History gets this run's rows with the change since
+                         then, Movement and the previous-segment columns compare with it
+  --campaign "N:S:H%"    start campaign N with segment S (an RFM segment's name or a --segments name),
+                         holding out H% (default 15) to compare with; repeatable. Its members are frozen in
+                         the output; later runs with --previous report its Campaign results
+  --campaigns FILE       JSON list of campaigns: ["Win back:At Risk:15%", {"name":"Tết","segment":"Champions",
+                         "holdoutPercent":10}]
   --date-order ORDER     dmy or mdy, for text dates that read either way
   --monetary WHAT        total (net spend, default) or average (order value)
   --lang LANG            vi or en: tab names, labels and messages (default ${DEFAULT_OPTIONS.language})
@@ -245,6 +309,13 @@ Tùy chọn:
   --no-segment-tabs      không tạo tab cho từng phân khúc: tab Khách hàng (cột Phân khúc và bộ lọc) thay thế
   --segments TỆP         phân khúc lọc (JSON), mỗi phân khúc một tab: [{"name":"VIP","definition":"total_spend >= 5000000",
                          "colour":"#f9a825","abGroups":2}] (colour và abGroups không bắt buộc)
+  --previous TỆP         tệp .xlsx của lần chạy trước: Lịch sử thêm các dòng lần này với thay đổi so với lần đó,
+                         Dịch chuyển và các cột phân khúc trước so với lần đó
+  --campaign "T:P:H%"    bắt đầu chiến dịch T với phân khúc P (tên phân khúc RFM hoặc tên trong --segments),
+                         giữ lại H% (mặc định 15) làm nhóm đối chứng; lặp lại được. Thành viên được lưu trong
+                         tệp kết quả; các lần chạy sau với --previous báo Kết quả chiến dịch
+  --campaigns TỆP        danh sách chiến dịch (JSON): ["Gọi lại:Có nguy cơ rời bỏ:15%", {"name":"Tết",
+                         "segment":"Champions","holdoutPercent":10}]
   --date-order THỨ_TỰ    dmy hoặc mdy, cho ngày dạng chữ đọc được cả hai cách
   --monetary LOẠI        total (tổng chi, mặc định) hoặc average (giá trị đơn trung bình)
   --lang NGÔN_NGỮ        vi hoặc en: tên tab, nhãn và thông báo (mặc định ${DEFAULT_OPTIONS.language})

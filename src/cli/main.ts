@@ -10,15 +10,25 @@ import { basename, dirname, resolve } from 'node:path';
 import { EngineError } from '../core/errors';
 import { runEngine } from '../core/engine';
 import { say } from '../core/i18n';
-import { DEFAULT_OPTIONS, type Breakpoints, type EngineOptions, type Language } from '../core/options';
+import {
+  DEFAULT_OPTIONS,
+  type Breakpoints,
+  type EngineOptions,
+  type Language,
+  type SavedState,
+} from '../core/options';
 import type { SavedFilterSegment } from '../core/filter/run';
 import { describeSanitised, EXCEL_CELL_LIMIT } from '../core/plan/cell-limits';
 import { checkThresholds, type Metric } from '../core/rfm/score';
 import { excerpt } from '../core/text';
-import { helpText, parseArgs, UsageError, type CliArgs } from './args';
+import { helpText, parseArgs, parseCampaign, UsageError, type CampaignArg, type CliArgs } from './args';
+import { DEFAULT_HOLDOUT_PERCENT, type CampaignStart } from '../core/campaigns/campaigns';
+import { resolveSegmentKey } from '../core/plan/campaign-tabs';
+import { SEGMENTS } from '../core/rfm/segment-catalogue';
 import { checkColumnMap, InputError, loadInput, type ColumnMapFile } from './load-input';
 import { CsvReadError } from './read-csv';
 import { WorkbookReadError } from './read-xlsx';
+import { PreviousWorkbookError, readPreviousWorkbook } from './read-previous';
 import { summaryJson, summaryTable } from './summary-table';
 import { doubtfulNotes, explainColumns, mapArgument } from './explain-columns';
 import { writePlanXlsx } from './write-xlsx';
@@ -363,6 +373,51 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
       )
     : undefined;
 
+  const campaigns = [
+    ...args.campaigns,
+    ...(args.campaignsFile
+      ? checkCampaigns(
+          readJsonFile('--campaigns', resolve(io.cwd, args.campaignsFile), language),
+          args.campaignsFile,
+        )
+      : []),
+  ];
+
+  // What an earlier run left, as the add-on reads it from its owned tabs. Without --previous the run is a first
+  // run: History starts, Movement says it appears from the next run, and the hidden snapshot is written so that
+  // this workbook can be the next run's --previous. Filter segments come from --segments only (an empty
+  // definitions list: no definitions tab is written, and the previous workbook's is not read back).
+  let saved: SavedState = { definitions: [] };
+  if (args.previousFile) {
+    try {
+      const previous = await readPreviousWorkbook(
+        resolve(io.cwd, args.previousFile),
+        args.previousFile,
+        language,
+      );
+      saved = {
+        history: previous.history,
+        snapshot: previous.snapshot,
+        definitions: [],
+        campaigns: previous.campaigns,
+        campaignMembers: previous['campaign-members'],
+      };
+    } catch (error) {
+      if (error instanceof PreviousWorkbookError) throw new CliFailure(error.message, 1);
+      throw error;
+    }
+    if (!saved.snapshot) {
+      throw new CliFailure(
+        say(
+          language,
+          `--previous ${args.previousFile}: không có tab ảnh chụp phân khúc (ẩn) mang dấu của segment-tabs (đã bị xóa?); cần tệp .xlsx mà một lần chạy trước đã ghi bằng -o.`,
+          `--previous ${args.previousFile}: has no segment snapshot tab (hidden) carrying segment-tabs' mark (deleted?); expected the .xlsx an earlier segment-tabs run wrote with -o.`,
+        ),
+        1,
+      );
+    }
+  }
+
   const progress = new Progress(io.stderr);
   progress.enabled = inputs.reduce((sum, input) => sum + statSync(input).size, 0) > PROGRESS_BYTES;
   progress.step(say(language, `đọc ${args.inputs.join(', ')}`, `reading ${args.inputs.join(', ')}`));
@@ -398,8 +453,12 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     monetary: args.monetary,
     segmentTabs: args.segmentTabs,
     language,
+    saved,
     ...(breakpoints ? { breakpoints } : {}),
     ...(filterSegments ? { filterSegments } : {}),
+    ...(campaigns.length
+      ? { startCampaigns: campaignStarts(campaigns, filterSegments ?? [], language) }
+      : {}),
     onProgress: (step) => progress.step(STEP_NAMES[language][step] ?? step),
   };
   let result;
@@ -410,6 +469,10 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     // Anything else is a bug (options were checked above): reported as an unexpected failure, without its text.
     throw error;
   }
+  // The input's cells are not needed once the plan is made: let the collector have them before the write (at 1M
+  // rows they are half a gigabyte, and the write is where the plan peaks).
+  // eslint-disable-next-line no-useless-assignment -- the assignment is the point: it drops the last reference
+  loaded = undefined;
 
   for (const note of doubtfulNotes(result.columns, language)) io.stderr.write(`${note}\n`);
   if (args.explainColumns && !args.json) io.stdout.write(explainColumns(result.columns, language));
@@ -432,6 +495,59 @@ async function run(args: CliArgs, io: CliIo): Promise<void> {
     const issuesIndex = result.plan.tabs.findIndex((tab) => tab.role === 'issues');
     io.stdout.write(summaryTable(result, output, language, issuesIndex >= 0 ? tabs[issuesIndex] : undefined));
   }
+}
+
+/** Checks the `--campaigns` JSON: a list of `--campaign` values or `{ name, segment, holdoutPercent? }`. */
+export function checkCampaigns(json: unknown, file: string): CampaignArg[] {
+  const fail = (what: string): never => {
+    throw new CliFailure(`--campaigns ${file}: ${what}`, 1);
+  };
+  if (!Array.isArray(json))
+    fail('expected a list such as ["Win back:At Risk:15%"] or [{"name": "Win back", "segment": "At Risk"}].');
+  return (json as unknown[]).map((entry, i) => {
+    const at = `entry ${i + 1}`;
+    try {
+      if (typeof entry === 'string') return parseCampaign(entry);
+      if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+        return fail(`${at} is not a text or an object.`);
+      const { name, segment, holdoutPercent } = entry as Record<string, unknown>;
+      if (typeof name !== 'string' || typeof segment !== 'string')
+        return fail(`${at} needs a "name" and a "segment".`);
+      if (holdoutPercent !== undefined && typeof holdoutPercent !== 'number')
+        return fail(`${at} ("${name}"): "holdoutPercent" must be a number from 1 to 50.`);
+      return parseCampaign(`${name}:${segment}:${holdoutPercent ?? DEFAULT_HOLDOUT_PERCENT}`);
+    } catch (error) {
+      if (error instanceof UsageError) return fail(`${at}: ${error.message.replace(/^--campaign: /, '')}`);
+      throw error;
+    }
+  });
+}
+
+/**
+ * `--campaign` segments resolved: an RFM segment's id or name in either language, or a `--segments` name. The
+ * same customer lands in the same group as in the add-on: the holdout hashes the campaign name and the key.
+ */
+function campaignStarts(
+  campaigns: readonly CampaignArg[],
+  filterSegments: readonly SavedFilterSegment[],
+  language: Language,
+): CampaignStart[] {
+  const filterNames = filterSegments.map((segment) => segment.name.trim());
+  return campaigns.map((campaign) => {
+    const segmentKey = resolveSegmentKey(campaign.segment, filterNames);
+    if (!segmentKey) {
+      const known = [...SEGMENTS.map((segment) => segment.name[language]), ...filterNames].join(', ');
+      throw new CliFailure(
+        say(
+          language,
+          `--campaign "${campaign.name}": không có phân khúc "${campaign.segment}". Các phân khúc: ${known}.`,
+          `--campaign "${campaign.name}": there is no segment "${campaign.segment}". Segments: ${known}.`,
+        ),
+        2,
+      );
+    }
+    return { name: campaign.name, segmentKey, holdoutPercent: campaign.holdoutPercent };
+  });
 }
 
 /** Each line of a message cut to a short excerpt: a 5 MB header line quoted in an error stays a line. */

@@ -24,6 +24,7 @@
  * Speed: lines without a quote are cut with `indexOf` and `split`; only quoted lines go through the
  * field scanner, which also copies slices rather than characters.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { excerpt } from '../core/text';
 
@@ -290,7 +291,7 @@ function scanQuotedRecord(
   start: number,
   separator: string,
   width: number,
-): { fields: string[]; next: number; unclosed?: number } {
+): { fields: string[]; next: number; unclosed?: number; unclosedFrom?: number } {
   const fields: string[] = [];
   let pos = start;
   const end = text.length;
@@ -301,7 +302,7 @@ function scanQuotedRecord(
       for (;;) {
         const quote = text.indexOf('"', from);
         if (quote < 0 || swallowsRecords(text, from, quote, separator, width)) {
-          return { fields, next: end, unclosed: fields.length };
+          return { fields, next: end, unclosed: fields.length, unclosedFrom: pos + 1 };
         }
         pieces.push(text.slice(from, quote));
         if (text.charCodeAt(quote + 1) === 34) {
@@ -368,6 +369,24 @@ class SharedCells {
   }
 }
 
+/** The problem of a quote that opens field `field` of a line and is never closed. */
+function unclosedQuote(
+  row: number,
+  line: number,
+  field: number,
+  fields: string[],
+  separator: string,
+): CsvProblem {
+  return {
+    code: 'unclosed-quote',
+    row,
+    line,
+    field,
+    excerpt: excerpt(fields.join(separator)),
+    message: `Line ${line}: the quote that opens field ${field + 1} is never closed (it would swallow the lines after it). The line was read with the quote as a character, and the lines after it as rows.`,
+  };
+}
+
 /** Cuts the text into records; `lines[i]` is the 1-based line where record i starts. */
 function parseCsvRecords(
   text: string,
@@ -408,14 +427,7 @@ function parseCsvRecords(
     if (record.unclosed !== undefined) {
       // The quote is read as a character and the record ends with its line: the rows after it stay rows.
       const fields = withoutCr(text.slice(pos, lineEnd)).split(separator);
-      problems.push({
-        code: 'unclosed-quote',
-        row: rows.length + 1,
-        line,
-        field: record.unclosed,
-        excerpt: excerpt(fields.join(separator)),
-        message: `Line ${line}: the quote that opens field ${record.unclosed + 1} is never closed (it would swallow the lines after it). The line was read with the quote as a character, and the lines after it as rows.`,
-      });
+      problems.push(unclosedQuote(rows.length + 1, line, record.unclosed, fields, separator));
       rows.push(fields);
       pos = lineEnd + 1;
       line++;
@@ -459,6 +471,21 @@ export function readCsvText(raw: string, name: string): CsvReading {
   const { rows, lines } = parseCsvRecords(text, separator, problems);
   const notes: string[] = [];
   if (oldMac) notes.push(`${name}: old Mac line ends (CR alone) read as line breaks.`);
+  return checkedReading(rows, lines, separator, problems, notes, name);
+}
+
+/**
+ * The rows of a file with the checks of the whole file: records that ran together are reported, and when they
+ * hold most of the file (or the file is one long line) reading stops with `CsvReadError`.
+ */
+function checkedReading(
+  rows: string[][],
+  lines: number[],
+  separator: Separator,
+  problems: CsvProblem[],
+  notes: string[],
+  name: string,
+): CsvReading {
   const width = recordWidth(rows);
   let joinedFields = 0;
   let allFields = 0;
@@ -491,8 +518,133 @@ export function readCsvText(raw: string, name: string): CsvReading {
   return { rows, separator, problems, notes };
 }
 
-/** Reads a CSV file's bytes (see `decodeCsv` and `readCsvText`). */
+/** Bytes decoded for the separator and width sniff: the first lines, cut at a line end. */
+const SNIFF_TEXT_BYTES = 1 << 16;
+/** First window decoded around a record with quotes; doubled while its quoted field may run on. */
+const QUOTED_WINDOW_BYTES = 4096;
+
+/** Whether lone CRs (not before an LF) outnumber LFs: old-Mac line ends, left to the text reader. */
+function hasOldMacLineEnds(bytes: Uint8Array, start: number): boolean {
+  if (bytes.indexOf(13, start) < 0) return false;
+  let lone = 0;
+  let feeds = 0;
+  for (let i = start; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === 13 && bytes[i + 1] !== 10) lone++;
+    else if (byte === 10) feeds++;
+  }
+  return lone > 0 && lone >= feeds;
+}
+
+/** Offset just past the line end at or after `from` (the file's end when none). */
+function pastLineEnd(bytes: Uint8Array, from: number): number {
+  const lf = bytes.indexOf(10, from);
+  return lf < 0 ? bytes.length : lf + 1;
+}
+
+/**
+ * The same reading as `readCsvText(decodeCsv(bytes))` for a UTF-8 file with LF or CRLF line ends, made from the
+ * bytes: each cell is decoded on its own, so the file is never one decoded string. At 1M rows that string took
+ * 360 MB (Vietnamese text makes it two bytes a character) and stayed alive as long as any cell sliced from it
+ * did, i.e. the whole run. Lines without a quote are cut on separator bytes (a separator or line feed byte never
+ * occurs inside a UTF-8 sequence); a record with a quote is decoded with the lines it may run over and read by
+ * the text reader's own scanner.
+ */
+function readUtf8Csv(bytes: Buffer, start: number, name: string): CsvReading {
+  const end = bytes.length;
+  // The sniff sees at least the lines the text reader's sniff would (SNIFF_LINES records, some over two lines).
+  let sniffEnd = pastLineEnd(bytes, Math.min(end, start + SNIFF_TEXT_BYTES));
+  let sniffLines = start;
+  for (let n = 0; n < 4 * SNIFF_LINES && sniffLines < end; n++) sniffLines = pastLineEnd(bytes, sniffLines);
+  sniffEnd = Math.max(sniffEnd, sniffLines);
+  const sniff = bytes.toString('utf8', start, sniffEnd);
+  const separator = detectSeparator(sniff);
+  const width = firstLinesWidth(sniff, separator);
+  const separatorByte = separator.charCodeAt(0);
+  const problems: CsvProblem[] = [];
+  const shared = new SharedCells();
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const cell = (from: number, to: number, ascii: boolean): string =>
+    from === to ? '' : bytes.toString(ascii ? 'latin1' : 'utf8', from, to);
+  let line = 1;
+  let pos = start;
+  while (pos < end) {
+    lines.push(line);
+    // One pass over the line: cells cut at separators, until the line feed or a quote.
+    const fields: string[] = [];
+    let from = pos;
+    let ascii = true;
+    let i = pos;
+    let quoted = false;
+    for (; i < end; i++) {
+      const byte = bytes[i]!;
+      if (byte === separatorByte) {
+        fields.push(cell(from, i, ascii));
+        from = i + 1;
+        ascii = true;
+      } else if (byte === 10) break;
+      else if (byte === 34) {
+        quoted = true;
+        break;
+      } else if (byte >= 0x80) ascii = false;
+    }
+    if (!quoted) {
+      const lineEnd = i;
+      const cellEnd = lineEnd > from && bytes[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+      fields.push(cell(from, cellEnd, ascii));
+      rows.push(shared.of(fields));
+      pos = lineEnd + 1;
+      line++;
+      continue;
+    }
+    // A record with a quote: decode a window of whole lines from its start, grown while a quoted field may run
+    // on past it (no closing quote yet, and no record-like line swallowed so far).
+    let windowEnd = pastLineEnd(bytes, Math.min(end, pos + QUOTED_WINDOW_BYTES));
+    let text: string;
+    let record: ReturnType<typeof scanQuotedRecord>;
+    for (;;) {
+      text = bytes.toString('utf8', pos, windowEnd);
+      record = scanQuotedRecord(text, 0, separator, width);
+      const runsOn =
+        record.unclosed !== undefined &&
+        windowEnd < end &&
+        !swallowsRecords(text, record.unclosedFrom!, text.length, separator, width);
+      if (!runsOn) break;
+      windowEnd = pastLineEnd(bytes, Math.min(end, pos + 2 * (windowEnd - pos)));
+    }
+    if (record.unclosed !== undefined) {
+      const lineEnd = pastLineEnd(bytes, pos);
+      const lineText = bytes.toString('utf8', pos, lineEnd);
+      const fields = withoutCr(lineText.endsWith('\n') ? lineText.slice(0, -1) : lineText).split(separator);
+      problems.push(unclosedQuote(rows.length + 1, line, record.unclosed, fields, separator));
+      rows.push(shared.of(fields));
+      pos = lineEnd;
+      line++;
+      continue;
+    }
+    const consumed = text.slice(0, record.next);
+    for (let k = 0; k < consumed.length; k++) if (consumed.charCodeAt(k) === 10) line++;
+    rows.push(shared.of(record.fields));
+    pos += Buffer.byteLength(consumed, 'utf8');
+  }
+  return checkedReading(rows, lines, separator, problems, [], name);
+}
+
+/**
+ * Reads a CSV file's bytes (see `decodeCsv` and `readCsvText`): a UTF-8 file with LF or CRLF line ends cell by
+ * cell from its bytes (`readUtf8Csv`), any other through its decoded text.
+ */
 export function readCsvBytes(bytes: Uint8Array, name: string): CsvReading {
+  const buffer = Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  const utf16 =
+    (buffer[0] === 0xff && buffer[1] === 0xfe) ||
+    (buffer[0] === 0xfe && buffer[1] === 0xff) ||
+    (buffer.indexOf(0) >= 0 && looksLikeUtf16le(buffer));
+  if (!utf16 && isUtf8(buffer) && !hasOldMacLineEnds(buffer, start)) return readUtf8Csv(buffer, start, name);
   return readCsvText(decodeCsv(bytes, name), name);
 }
 

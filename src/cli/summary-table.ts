@@ -2,10 +2,14 @@
  * What the command line prints when a run succeeds: an aligned table of segments (customers, share, revenue)
  * and one line of run facts, or, with `--json`, the same as JSON in the stable shape `CliSummaryJson` below.
  */
+import type { GroupResult } from '../core/campaigns/campaigns';
+import { formatDay } from '../core/parse/time-zone';
 import type { EngineResult, Language } from '../core/options';
 import { amountText, say } from '../core/i18n';
 import { columnLetter } from '../core/cell';
 import type { PredictionSummary } from '../core/predict/predictions';
+import { toMajor, moneyUnit } from '../core/money';
+import type { Portrait, PortraitFieldId, PortraitShare } from '../core/portraits/portraits';
 
 /**
  * The `--json` output (version 1). Fields are only ever added, never renamed or removed:
@@ -22,6 +26,10 @@ import type { PredictionSummary } from '../core/predict/predictions';
  * - `predictions` (absent in summary mode): `model` (`mbgnbd`), `timeUnit` (`day`), `parameters` (`r`,
  *   `alpha`, `a`, `b`, and `p`, `q`, `gamma` of the order values; absent when too few repeat buyers),
  *   `customersUsed`, `repeatBuyers`, `horizonDays`, `unavailable` (why there is no prediction), `calibration`;
+ * - `portraits` (portraits/portraits.ts): `missing` (fields no customer has), and per group (`all` first, then
+ *   each segment with members) `id`, `kind`, `name`, `customers`, `small` (under 30: counts only), `splits`
+ *   (per field, each value's `count`, `share`, `baseCount`, `baseShare` and `index` when shown), `figures`
+ *   (`buyers`, `medianSpend`, `meanSpend`, `averageOrder` in the currency, `medianDaysBetween`) and `differences`;
  * - `columns`: per sheet read, its kind, header row (1-based) and, per field, the column chosen (`column`
  *   letter, `header`, `confidence` 0–1, `basis`, `runnerUp`).
  */
@@ -54,6 +62,19 @@ export interface CliSummaryJson {
     statuses: { status: string; verdict: 'purchase' | 'not-purchase'; invoices: number }[];
   };
   predictions?: PredictionSummary;
+  portraits?: {
+    missing: PortraitFieldId[];
+    groups: (Pick<Portrait, 'id' | 'kind' | 'name' | 'customers' | 'small' | 'differences'> & {
+      splits: { field: PortraitFieldId; rows: PortraitShare[] }[];
+      figures: {
+        buyers: number;
+        medianSpend?: number;
+        meanSpend?: number;
+        averageOrder?: number;
+        medianDaysBetween?: number;
+      };
+    })[];
+  };
   columns: {
     sheet: string;
     kind: 'invoices' | 'customers';
@@ -76,6 +97,30 @@ export interface CliSummaryJson {
     revenue: number;
     revenueShare: number;
   }[];
+  /** Every campaign's results at this as-of date (README, "Campaigns"); absent when there is none. */
+  campaigns?: {
+    name: string;
+    start: string;
+    segment: string;
+    holdoutPercent: number;
+    daysSince: number;
+    treated: CampaignGroupJson;
+    holdout: CampaignGroupJson;
+    rateDifference: { difference: number; low: number; high: number };
+    revenuePerCustomerDifference?: { difference: number; low: number; high: number };
+    verdict: string;
+    sentence: string;
+  }[];
+}
+
+export interface CampaignGroupJson {
+  customers: number;
+  boughtWithin: (number | null)[];
+  boughtSince: number;
+  rate: number;
+  revenue: number;
+  revenuePerCustomer: number;
+  movedToBetterSegment: number;
 }
 
 export function summaryJson(
@@ -114,6 +159,7 @@ export function summaryJson(
       ...(facts.aliasJoin ? { aliasJoin: facts.aliasJoin } : {}),
     },
     ...(result.summary.predictions ? { predictions: result.summary.predictions } : {}),
+    ...(result.summary.portraits ? { portraits: portraitsJson(result, facts.moneyDigits) } : {}),
     columns: result.columns.map((sheet) => ({
       sheet: sheet.sheet,
       kind: sheet.kind,
@@ -144,6 +190,36 @@ export function summaryJson(
       revenue: segment.revenue,
       revenueShare: segment.revenueShare,
     })),
+    ...(result.summary.campaigns
+      ? {
+          campaigns: result.summary.campaigns.map((campaign) => ({
+            name: campaign.record.name,
+            start: formatDay(campaign.record.startDay),
+            segment: campaign.record.segmentKey,
+            holdoutPercent: campaign.record.holdoutPercent,
+            daysSince: campaign.daysSince,
+            treated: groupJson(campaign.treated),
+            holdout: groupJson(campaign.holdout),
+            rateDifference: campaign.rate,
+            ...(campaign.revenue ? { revenuePerCustomerDifference: campaign.revenue } : {}),
+            verdict: campaign.verdict,
+            sentence: campaign.sentence,
+          })),
+        }
+      : {}),
+  };
+}
+
+function groupJson(group: GroupResult): CampaignGroupJson {
+  return {
+    customers: group.customers,
+    // 7, 30 and 60 days; null while the window is still open.
+    boughtWithin: group.within.map((count) => count ?? null),
+    boughtSince: group.since,
+    rate: group.rate,
+    revenue: group.revenue,
+    revenuePerCustomer: group.revenuePerCustomer,
+    movedToBetterSegment: group.movedUp,
   };
 }
 
@@ -232,6 +308,16 @@ export function summaryTable(
           `Total sales ${money(facts.totalSales)} · members ${money(facts.revenue)} (${percent.format(facts.memberShare)}) · walk-in ${money(facts.walkInSales)}${facts.unmatchedSales ? ` · unmatched ${money(facts.unmatchedSales)}` : ''}`,
         ),
       ];
+  const campaigns = result.summary.campaigns ?? [];
+  if (campaigns.length)
+    table.push(
+      '',
+      say(language, 'Kết quả chiến dịch:', 'Campaign results:'),
+      ...campaigns.map(
+        (campaign) =>
+          `  ${campaign.record.name} (${formatDay(campaign.record.startDay)}): ${campaign.sentence}`,
+      ),
+    );
   const warnings = facts.warnings.map((warning) => `⚠ ${warning}`);
   if (warnings.length) table.unshift(...warnings, '');
   table.push(
@@ -245,4 +331,29 @@ export function summaryTable(
     say(language, `Đã ghi: ${output}`, `Written: ${output}`),
   );
   return table.join('\n') + '\n';
+}
+
+function portraitsJson(result: EngineResult, moneyDigits: number): NonNullable<CliSummaryJson['portraits']> {
+  const portraits = result.summary.portraits!;
+  const unit = moneyUnit(moneyDigits);
+  const major = (minor?: number) => (minor === undefined ? undefined : toMajor(minor, unit));
+  return {
+    missing: portraits.missing,
+    groups: portraits.portraits.map((portrait) => ({
+      id: portrait.id,
+      kind: portrait.kind,
+      name: portrait.name,
+      customers: portrait.customers,
+      small: portrait.small,
+      splits: portrait.splits,
+      figures: {
+        buyers: portrait.figures.buyers,
+        medianSpend: major(portrait.figures.medianSpendMinor),
+        meanSpend: major(portrait.figures.meanSpendMinor),
+        averageOrder: major(portrait.figures.averageOrderMinor),
+        medianDaysBetween: portrait.figures.medianDaysBetween,
+      },
+      differences: portrait.differences,
+    })),
+  };
 }

@@ -20,10 +20,15 @@ import type { CustomerRecord } from './model';
 import type { EngineInput, EngineOptions, EngineResult, MetricSet, SheetInput } from './options';
 import { dayNumber, dayNumberFromYmd, formatDay, zoneClock, type ZoneClock } from './parse/time-zone';
 import { buildPlan } from './plan/build-plan';
+import { NEUTRAL_HEADER } from './plan/colours';
+import { portraitsTab } from './plan/portraits-tab';
+import { computePortraits, type PortraitGroup, type Portraits } from './portraits/portraits';
 import { historyTabs, runFilterSegments } from './plan/saved-segments';
 import { readSnapshot, updateSnapshot } from './history/snapshot';
 import { assignScores } from './rfm/assign';
-import { SEGMENTS } from './rfm/segment-catalogue';
+import { SEGMENT_BY_ID, SEGMENTS } from './rfm/segment-catalogue';
+import { purchasesByKey } from './campaigns/campaigns';
+import { planCampaigns } from './plan/campaign-tabs';
 import { segmentFigures, spendMinorOf, type RunFacts, type RunSummary, type SegmentSummary } from './summary';
 import { isExactSum, moneyUnit, toMajor, type MoneyUnit } from './money';
 import { checkUnderstood } from './understood';
@@ -134,6 +139,39 @@ function salesTotals(
     else walkIn += invoice.amountMinor;
   }
   return { total, walkIn, unmatched };
+}
+
+/** The portraits of every segment with members: RFM segments in catalogue order, then the filter segments. */
+function segmentPortraits(
+  customers: readonly CustomerRecord[],
+  segments: readonly SegmentSummary[],
+  filterMembers: ReadonlyMap<string, number[]>,
+  language: EngineOptions['language'],
+): Portraits {
+  const bySegment = new Map<string, CustomerRecord[]>();
+  for (const customer of customers) {
+    const members = bySegment.get(customer.segmentId) ?? [];
+    members.push(customer);
+    bySegment.set(customer.segmentId, members);
+  }
+  const groups: PortraitGroup[] = segments
+    .map((segment) => ({
+      id: segment.id,
+      kind: segment.kind,
+      name: segment.name,
+      colour: segment.colour,
+      members:
+        segment.kind === 'rfm'
+          ? (bySegment.get(segment.id) ?? [])
+          : (filterMembers.get(segment.id) ?? []).map((index) => customers[index]!),
+    }))
+    .filter((group) => group.members.length > 0);
+  return computePortraits(
+    customers,
+    groups,
+    say(language, 'Toàn bộ khách hàng', 'All customers'),
+    NEUTRAL_HEADER,
+  );
 }
 
 /** When the run happened, `yyyy-mm-dd hh:mm` on the spreadsheet's clock (History's first column). */
@@ -335,13 +373,44 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
     ...segmentSummaries(customers, language, present, unit),
     ...filters.summaries.map((summary) => (segmentTabs ? summary : { ...summary, tabKey: undefined })),
   ];
-  const summary: RunSummary = { segments, facts, scoreStats, ...(predictions ? { predictions } : {}) };
+  const campaigns = planCampaigns({
+    saved: options.saved,
+    starts: options.startCampaigns ?? [],
+    customers,
+    segmentMembers: (key) =>
+      SEGMENT_BY_ID.has(key)
+        ? customers.flatMap((customer, i) => (customer.segmentId === key ? [i] : []))
+        : filters.members.get(key),
+    segmentName: (key) => segments.find((segment) => segment.id === key)?.name ?? key,
+    // Only campaigns read purchases after a start: a run without any does not build the map.
+    purchases:
+      options.saved?.campaigns || options.startCampaigns?.length
+        ? purchasesByKey(invoices, matching.customerOf, customers)
+        : new Map(),
+    asOfDay,
+    unit,
+    language,
+  });
+  const portraits = segmentPortraits(customers, segments, filters.members, language);
+  const summary: RunSummary = {
+    segments,
+    facts,
+    scoreStats,
+    ...(predictions ? { predictions } : {}),
+    ...(campaigns.results.length ? { campaigns: campaigns.results } : {}),
+    portraits,
+  };
   const plan = buildPlan(summary, customers, issues, options.levels, language, segmentTabs);
   if (segmentTabs) plan.tabs.splice(plan.tabs.length - 1, 0, ...filters.tabs);
+  // One tab whatever `segmentTabs` says: it is what the per-segment tabs cannot show, at the cost of one tab.
+  plan.tabs.splice(plan.tabs.length - 1, 0, portraitsTab(portraits, unit, language));
+  plan.tabs.push(...campaigns.tabs);
   if (options.saved && snapshot) {
     const stores = [...new Set(invoices.map((invoice) => invoice.store).filter(Boolean))].sort();
     const ranAt = ranAtText(options.now, clock);
-    plan.tabs.push(...historyTabs(options.saved, snapshot, segments, asOf, ranAt, stores, language));
+    plan.tabs.push(
+      ...historyTabs(options.saved, snapshot, segments, asOf, ranAt, stores, language, portraits),
+    );
   }
   if (unit.digits > 0) for (const tab of plan.tabs) tab.moneyDigits = unit.digits;
   progress('planning', 1);
@@ -353,5 +422,12 @@ export function runEngine(input: EngineInput, options: EngineOptions): EngineRes
       headerRow: table.headerRow,
       matches: table.matches,
     }));
-  return { columns, customers, issues, summary, plan };
+  return {
+    columns,
+    customers,
+    issues,
+    summary,
+    plan,
+    ...(campaigns.started.length ? { startedCampaigns: campaigns.started } : {}),
+  };
 }

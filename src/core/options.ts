@@ -9,6 +9,8 @@ import type { RunSummary } from './summary';
 import type { FieldId } from './table/fields';
 import type { ColumnMatch } from './table/header';
 import type { SavedFilterSegment } from './filter/run';
+import type { CampaignStart } from './campaigns/campaigns';
+import type { CampaignsOutcome } from './plan/campaign-tabs';
 
 export type Language = 'vi' | 'en';
 export type ScoreLevels = 3 | 4 | 5;
@@ -76,6 +78,11 @@ export interface EngineOptions {
   saved?: SavedState;
   /** Filter segments given directly (the CLI's `--segments` file); added to those of the definitions tab. */
   filterSegments?: SavedFilterSegment[];
+  /**
+   * Campaigns to start at this run's as-of date (the CLI's `--campaign`): the members of each segment are frozen
+   * into the campaign tabs. One whose name a saved campaign already has is not started again.
+   */
+  startCampaigns?: CampaignStart[];
   /** Called between steps so a face can show progress. */
   onProgress?: (step: EngineStep, fraction: number) => void;
 }
@@ -96,6 +103,9 @@ export interface SavedState {
   snapshot?: CellValue[][];
   /** The definitions tab's values; undefined when the tab does not exist yet (the plan then creates it). */
   definitions?: CellValue[][];
+  /** The Campaigns tab's and the hidden campaign members tab's values (campaigns/campaigns.ts). */
+  campaigns?: CellValue[][];
+  campaignMembers?: CellValue[][];
 }
 
 export interface EngineInput {
@@ -119,4 +129,6 @@ export interface EngineResult {
   issues: DataIssue[];
   summary: RunSummary;
   plan: OutputPlan;
+  /** The campaigns this run started (`startCampaigns`), with their treated members. */
+  startedCampaigns?: CampaignsOutcome['started'];
 }

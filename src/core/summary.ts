@@ -6,6 +6,8 @@ import type { CustomerRecord } from './model';
 import { toMajor, type MoneyUnit } from './money';
 import type { ScoreStats } from './rfm/score';
 import type { PredictionSummary } from './predict/predictions';
+import type { CampaignResult } from './campaigns/campaigns';
+import type { Portraits } from './portraits/portraits';
 
 export interface SegmentSummary {
   /** `champions`…, or `filter:<name>` for a filter segment. */
@@ -122,4 +124,8 @@ export interface RunSummary {
   scoreStats: ScoreStats[];
   /** The purchase and value models' fit, or why there is none; absent in summary mode (no invoices). */
   predictions?: PredictionSummary;
+  /** Every campaign's results at this as-of date (campaigns/campaigns.ts); absent when there is none. */
+  campaigns?: CampaignResult[];
+  /** Who is in each segment with members (portraits/portraits.ts), all customers first. */
+  portraits?: Portraits;
 }

@@ -15,7 +15,7 @@ import { parseFilter } from '../core/filter/parse';
 import type { SavedFilterSegment } from '../core/filter/run';
 import { starterSegments } from '../core/filter/starters';
 import { say } from '../core/i18n';
-import { DEFAULT_OPTIONS, type EngineResult, type SheetInput } from '../core/options';
+import { DEFAULT_OPTIONS, type EngineOptions, type EngineResult, type SheetInput } from '../core/options';
 import type { FieldId } from '../core/table/fields';
 import { tidyText } from '../core/text';
 import type {
@@ -53,10 +53,14 @@ function sheetInput(
   };
 }
 
-/** The engine on the selection with the run's settings; nothing saved is read and nothing is written. */
-function engineOnSelection(
+/**
+ * The engine on the selection with the run's settings; nothing is written, and nothing saved is read unless
+ * `extra` passes it (starting a campaign reads the saved campaigns and definitions).
+ */
+export function engineOnSelection(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   data: FilterDataRequest,
+  extra: Partial<EngineOptions> = {},
 ): EngineResult {
   const { settings, language } = data;
   try {
@@ -75,6 +79,7 @@ function engineOnSelection(
         breakpoints: settings.scoring === 'breakpoints' ? settings.breakpoints : undefined,
         monetary: settings.monetary,
         language,
+        ...extra,
       },
     );
   } catch (error) {

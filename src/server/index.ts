@@ -4,6 +4,7 @@
  * menus, triggers and google.script.run. Nothing else is exposed: any top-level function is callable from a client.
  */
 import type { ServerApi } from '../shared/api';
+import { startCampaign } from './campaigns';
 import {
   countFilterSegment,
   deleteFilterSegment,
@@ -42,6 +43,7 @@ const api: ServerApi = {
   saveFilterSegment: guarded(saveFilterSegment, (_segment, _original, language) => language),
   deleteFilterSegment: guarded(deleteFilterSegment, (_name, language) => language),
   setFilterSegmentEnabled: guarded(setFilterSegmentEnabled, (_name, _enabled, language) => language),
+  startCampaign: guarded(startCampaign, (request) => request.data.language),
 };
 
 global.onOpen = onOpen;
@@ -60,3 +62,4 @@ global.getFilterTable = api.getFilterTable;
 global.saveFilterSegment = api.saveFilterSegment;
 global.deleteFilterSegment = api.deleteFilterSegment;
 global.setFilterSegmentEnabled = api.setFilterSegmentEnabled;
+global.startCampaign = api.startCampaign;

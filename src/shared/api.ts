@@ -100,6 +100,11 @@ export interface SegmentResult {
   revenueShare: number;
   /** Name of the segment's tab, when it has members. */
   tab?: string;
+  /**
+   * Its portrait in a few lines in each language (what sets it apart from all customers), and the cell where its
+   * block of the Portraits tab starts; absent for a segment without members.
+   */
+  portrait?: { lines: Record<Language, string[]>; tab: string; cell: string };
 }
 
 export interface IssueLine {
@@ -123,6 +128,8 @@ export interface RunResult {
   issueCount: number;
   /** The first data issues, for the sidebar; the Data-issues tab has them all. */
   issues: IssueLine[];
+  /** Every campaign's one-sentence result at this as-of date (the Campaign results tab has the figures). */
+  campaigns?: CampaignLine[];
   issuesTab: string;
   summaryTab: string;
   tabs: { key: string; name: string }[];
@@ -130,7 +137,44 @@ export interface RunResult {
    * The shown words in each language (segment names by id, the listed issues), so switching the sidebar's
    * language on the result screen changes them too. The tabs stay in the run's language.
    */
-  words?: Partial<Record<Language, { segmentNames: Record<string, string>; issues: IssueLine[] }>>;
+  words?: Partial<
+    Record<
+      Language,
+      {
+        segmentNames: Record<string, string>;
+        issues: IssueLine[];
+        /** Each campaign's sentence, in the order of `campaigns`. */
+        campaigns?: string[];
+      }
+    >
+  >;
+}
+
+export interface CampaignLine {
+  name: string;
+  /** `yyyy-mm-dd`. */
+  start: string;
+  sentence: string;
+}
+
+/** Start a campaign with a segment of the current data, as a run with `data` computes it. */
+export interface CampaignStartRequest {
+  data: FilterDataRequest;
+  name: string;
+  /** A segment's id as the run result gives it: `champions`…, or `filter:<name>`. */
+  segmentId: string;
+  /** 1–50. */
+  holdoutPercent: number;
+}
+
+export interface CampaignStarted {
+  name: string;
+  /** The as-of date the members were frozen at, `yyyy-mm-dd`. */
+  start: string;
+  treated: number;
+  holdout: number;
+  /** The treated members in the segment tab's layout, for the CSV export (the holdout is left out). */
+  rows: TabRows;
 }
 
 export interface Progress {
@@ -255,6 +299,8 @@ export interface ServerApi {
   ): FilterSegmentList;
   deleteFilterSegment(name: string, language: Language): FilterSegmentList;
   setFilterSegmentEnabled(name: string, enabled: boolean, language: Language): FilterSegmentList;
+  /** Freezes a segment's members into a campaign (owned Campaigns tabs) and returns the treated group's rows. */
+  startCampaign(request: CampaignStartRequest): CampaignStarted;
 }
 
 /** The names Apps Script must expose as top-level functions for the sidebar; checked against ServerApi below. */
@@ -272,6 +318,7 @@ export const SIDEBAR_FUNCTIONS = [
   'saveFilterSegment',
   'deleteFilterSegment',
   'setFilterSegmentEnabled',
+  'startCampaign',
 ] as const;
 
 /** The functions that menus and triggers call. */

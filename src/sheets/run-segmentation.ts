@@ -6,14 +6,30 @@ import { runEngine } from '../core/engine';
 import { EngineError } from '../core/errors';
 import { issueCell, type DataIssue } from '../core/issues';
 import { amountText, say } from '../core/i18n';
-import { DEFAULT_OPTIONS, type EngineOptions, type SheetInput } from '../core/options';
-import { zoneClock } from '../core/parse/time-zone';
+import {
+  DEFAULT_OPTIONS,
+  type EngineOptions,
+  type EngineResult,
+  type Language,
+  type SheetInput,
+} from '../core/options';
+import { portraitBlockId } from '../core/plan/portraits-tab';
+import { differenceText, SMALL_GROUP } from '../core/portraits/portraits';
+import { formatDay, zoneClock } from '../core/parse/time-zone';
+import { campaignSentence } from '../core/campaigns/campaigns';
 import { issueMessage } from '../core/plan/issue-messages';
 import { ISSUE_LABELS } from '../core/plan/labels';
 import type { TabRole } from '../core/plan/types';
 import type { RunFacts } from '../core/summary';
 import { SEGMENT_BY_ID, type SegmentId } from '../core/rfm/segment-catalogue';
-import type { IssueLine, Progress, RunRequest, RunResult, SheetSelection } from '../shared/api';
+import type {
+  IssueLine,
+  Progress,
+  RunRequest,
+  RunResult,
+  SegmentResult,
+  SheetSelection,
+} from '../shared/api';
 import { progressReporter } from './progress';
 import { PartialWriteError } from './limits';
 import { findOwnedTabs } from './ownership';
@@ -39,6 +55,7 @@ const REPLACED_ROLES: ReadonlySet<TabRole> = new Set<TabRole>([
   'filter-segment',
   'movement',
   'issues',
+  'portraits',
 ]);
 
 function sheetInput(
@@ -115,6 +132,8 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
         history: savedValues('history'),
         snapshot: savedValues('snapshot'),
         definitions: savedValues('definitions'),
+        campaigns: savedValues('campaigns'),
+        campaignMembers: savedValues('campaign-members'),
       },
       onProgress: (step, fraction) => progress(step, fraction * 0.5, stepMessage(step, language)),
     };
@@ -166,6 +185,7 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
         revenue: segment.revenue,
         revenueShare: segment.revenueShare,
         tab: segment.tabKey ? tabName(segment.tabKey) : undefined,
+        portrait: portraitLines(result, segment.id, tabName('portraits')),
       })),
       facts: factLines(result.summary.facts, language),
       warnings: [...result.summary.facts.warnings, ...writeNotes(outcome, language)],
@@ -182,9 +202,15 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
               ]),
             ),
             issues: issueLines(result.issues, words),
+            campaigns: (result.summary.campaigns ?? []).map((campaign) => campaignSentence(campaign, words)),
           },
         ]),
       ),
+      campaigns: (result.summary.campaigns ?? []).map((campaign) => ({
+        name: campaign.record.name,
+        start: formatDay(campaign.record.startDay),
+        sentence: campaign.sentence,
+      })),
       issuesTab: tabName('issues') ?? '',
       summaryTab: tabName('summary') ?? '',
       tabs: tabs.map((tab) => ({ key: tab.key, name: tab.name })),
@@ -195,6 +221,32 @@ export function runSegmentation(request: RunRequest, now: number = Date.now()): 
   } finally {
     lock.releaseLock();
   }
+}
+
+/** A segment's portrait for the sidebar: its top differences in both languages and its block's first cell. */
+function portraitLines(
+  result: EngineResult,
+  segmentId: string,
+  tab: string | undefined,
+): SegmentResult['portrait'] {
+  const portrait = result.summary.portraits?.portraits.find((candidate) => candidate.id === segmentId);
+  const block = result.plan.tabs
+    .find((candidate) => candidate.role === 'portraits')
+    ?.blocks.find((candidate) => candidate.id === portraitBlockId(segmentId));
+  if (!portrait || !block || tab === undefined) return undefined;
+  const lines = (language: Language) =>
+    portrait.small
+      ? [
+          say(
+            language,
+            `Dưới ${SMALL_GROUP} khách: xem số khách trong tab chân dung.`,
+            `Under ${SMALL_GROUP} customers: see the counts in the portraits tab.`,
+          ),
+        ]
+      : portrait.differences.length
+        ? portrait.differences.map((difference) => differenceText(difference, language))
+        : [say(language, 'Gần giống toàn bộ khách hàng.', 'Much like all customers.')];
+  return { lines: { vi: lines('vi'), en: lines('en') }, tab, cell: `A${block.anchor.row}` };
 }
 
 /** The first data issues as the sidebar lists them, in `language`, with the cell parts for its link. */

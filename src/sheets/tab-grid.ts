@@ -116,9 +116,11 @@ export function tabGrid(tab: TabPlan, language: Language, clock: ZoneClock): Tab
     block.rows.forEach((dataRow, r) => {
       const valueRow = values[row + r]!;
       const formatRow = formats[row + r]!;
+      const kinds = block.cellKinds?.[r];
       for (let c = 0; c < block.columns.length; c++) {
-        valueRow[left + c] = sheetValue(dataRow[c] ?? null, block.columns[c]!.kind, clock);
-        formatRow[left + c] = columnFormats[c]!;
+        const kind = kinds?.[c];
+        valueRow[left + c] = sheetValue(dataRow[c] ?? null, kind ?? block.columns[c]!.kind, clock);
+        formatRow[left + c] = kind ? numberFormat(kind, language, tab.moneyDigits) : columnFormats[c]!;
       }
     });
     if (block.cellColours) {

@@ -212,19 +212,20 @@ function chartType(kind: ChartPlan['kind']): GoogleAppsScript.Charts.ChartType {
 function addChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, tab: TabPlan, chart: ChartPlan): void {
   const block = tab.blocks.find((candidate) => candidate.id === chart.blockId);
   if (!block || block.rows.length === 0) return;
-  const first = Math.min(chart.labelColumn, ...chart.valueColumns);
-  const last = Math.max(chart.labelColumn, ...chart.valueColumns);
   const headerRow = block.anchor.row + (block.title ? 1 : 0);
-  const range = sheet.getRange(
-    headerRow,
-    block.anchor.column + first,
-    block.rows.length + 1,
-    last - first + 1,
-  );
-  const built = sheet
-    .newChart()
-    .setChartType(chartType(chart.kind))
-    .addRange(range)
+  const columns = (first: number, last: number) =>
+    sheet.getRange(headerRow, block.anchor.column + first, block.rows.length + 1, last - first + 1);
+  // The label column and the planned value columns only: one range when they are side by side, else the
+  // labels (the domain) then each run of adjacent value columns (Revenue without Customers and Share).
+  const runs: [number, number][] = [[chart.labelColumn, chart.labelColumn]];
+  for (const column of [...chart.valueColumns].sort((a, b) => a - b)) {
+    const run = runs[runs.length - 1]!;
+    if (column === run[1] + 1) run[1] = column;
+    else runs.push([column, column]);
+  }
+  let builder = sheet.newChart().setChartType(chartType(chart.kind));
+  for (const [first, last] of runs) builder = builder.addRange(columns(first, last));
+  const built = builder
     .setNumHeaders(1)
     .setPosition(chart.anchor.row, chart.anchor.column, 0, 0)
     .setOption('title', chart.title)

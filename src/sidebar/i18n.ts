@@ -96,7 +96,7 @@ const vi = {
   customersHeader: 'Khách',
   shareHeader: 'Tỷ lệ',
   revenueHeader: 'Doanh thu',
-  openTabHint: 'Bấm vào một phân khúc để mở tab của nó.',
+  openTabHint: 'Bấm vào một phân khúc để mở tab của nó; bấm ? để xem ý nghĩa và chân dung khách của nó.',
   openTabTitle: (tab: string) => `Mở tab ${tab}`,
   noTab: 'Không có khách nên không có tab.',
   issuesTitle: (count: number) => `Lỗi dữ liệu (${formatNumber('vi', count)})`,
@@ -106,6 +106,8 @@ const vi = {
   selectCellTitle: (cell: string) => `Chọn ô ${cell} trong bảng tính`,
   segmentExplain: (name: string) => `Giải thích phân khúc ${name}`,
   segmentActionLabel: 'Nên làm:',
+  portraitLabel: 'Chân dung:',
+  openPortrait: (tab: string) => `Xem chân dung đầy đủ (tab ${tab})`,
   segmentMeaning: {
     champions: 'Mua rất gần đây, mua nhiều lần và chi nhiều nhất (R, F, M đều cao).',
     loyal: 'Mua đều đặn và chi khá nhiều; lần mua cuối không lâu (F, M cao).',
@@ -150,6 +152,15 @@ const vi = {
   noSegments: 'Chưa có phân khúc nào có khách để xuất.',
   backToResult: 'Về kết quả',
   missingColumn: (column: string) => `Tab này không có cột ${column}.`,
+  campaignStart: 'Bắt đầu một chiến dịch với phân khúc này',
+  campaignStartHelp:
+    'Giữ lại một nhóm đối chứng không nhận ưu đãi (chọn ngẫu nhiên nhưng cố định); tệp chỉ có nhóm nhận ưu đãi. Các lần chạy sau so sánh hai nhóm.',
+  campaignName: 'Tên chiến dịch',
+  campaignHoldout: 'Nhóm đối chứng (%)',
+  campaignStarted: (name: string, treated: number, holdout: number) =>
+    `Đã bắt đầu chiến dịch "${name}": ${formatNumber('vi', treated)} khách nhận ưu đãi có trong tệp, ${formatNumber('vi', holdout)} khách đối chứng không có.`,
+  campaignsHeading: 'Chiến dịch',
+  campaignNoData: 'Không thấy dữ liệu và thiết lập của lần chạy: hãy chạy lại rồi bắt đầu chiến dịch.',
 
   filtersButton: 'Phân khúc lọc…',
   filtersTitle: 'Phân khúc lọc',
@@ -337,7 +348,7 @@ const en: Strings = {
   customersHeader: 'Customers',
   shareHeader: 'Share',
   revenueHeader: 'Revenue',
-  openTabHint: 'Click a segment to open its tab.',
+  openTabHint: 'Click a segment to open its tab, its ? for what it means and who is in it.',
   openTabTitle: (tab) => `Open the ${tab} tab`,
   noTab: 'No customers, so no tab.',
   issuesTitle: (count) => `Data issues (${formatNumber('en', count)})`,
@@ -347,6 +358,8 @@ const en: Strings = {
   selectCellTitle: (cell) => `Select cell ${cell} in the spreadsheet`,
   segmentExplain: (name) => `Explain ${name}`,
   segmentActionLabel: 'Suggested:',
+  portraitLabel: 'Portrait:',
+  openPortrait: (tab) => `See the whole portrait (${tab} tab)`,
   segmentMeaning: {
     champions: 'Bought very recently, buy often and spend the most (high R, F and M).',
     loyal: 'Buy regularly and spend well; their last visit was not long ago (high F and M).',
@@ -387,6 +400,15 @@ const en: Strings = {
   downloadAgain: 'Download again',
   noSegments: 'No segment has customers to export yet.',
   backToResult: 'Back to the result',
+  campaignStart: 'Start a campaign with this segment',
+  campaignStartHelp:
+    'Hold out a group that gets no offer (chosen at random, but fixed); the file holds only the treated group. Later runs compare the two.',
+  campaignName: 'Campaign name',
+  campaignHoldout: 'Holdout (%)',
+  campaignStarted: (name, treated, holdout) =>
+    `Campaign "${name}" started: ${formatNumber('en', treated)} treated customers are in the file, ${formatNumber('en', holdout)} held out are not.`,
+  campaignsHeading: 'Campaigns',
+  campaignNoData: "The run's data and settings are not available: run again, then start the campaign.",
   missingColumn: (column) => `This tab has no ${column} column.`,
 
   filtersButton: 'Filter segments…',

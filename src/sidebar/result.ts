@@ -65,17 +65,37 @@ function selectCell(context: Context, sheet: string, cell: string): void {
   );
 }
 
-/** The one-line help of a segment: what its codes mean and what to do. */
+/**
+ * The help of a segment: what its codes mean and what to do, then its portrait in a few lines (what sets it
+ * apart from all customers) with a link to its block of the Portraits tab.
+ */
 function explanation(context: Context, segment: SegmentResult): HTMLElement {
   const { t, state } = context;
   const info = SEGMENT_BY_ID.get(segment.id);
+  const portrait = segment.portrait;
   return el(
-    'p',
+    'div',
     { class: 'segment-help', 'data-testid': 'segment-help' },
-    info ? t.segmentMeaning[info.id] : t.filterSegmentMeaning,
-    info ? ' ' : null,
-    info ? el('strong', {}, t.segmentActionLabel) : null,
-    info ? ` ${info.action[state.language]}` : null,
+    el(
+      'p',
+      {},
+      info ? t.segmentMeaning[info.id] : t.filterSegmentMeaning,
+      info ? ' ' : null,
+      info ? el('strong', {}, t.segmentActionLabel) : null,
+      info ? ` ${info.action[state.language]}` : null,
+    ),
+    portrait
+      ? el(
+          'div',
+          { 'data-testid': 'segment-portrait' },
+          el('strong', {}, t.portraitLabel),
+          el('ul', {}, ...portrait.lines[state.language].map((line) => el('li', {}, line))),
+          textButton(t.openPortrait(portrait.tab), {
+            'data-testid': 'open-portrait',
+            onClick: () => selectCell(context, portrait.tab, portrait.cell),
+          }),
+        )
+      : null,
   );
 }
 
@@ -204,6 +224,25 @@ export function renderResult(context: Context): HTMLElement {
           { 'data-testid': 'filter-results' },
           el('h3', {}, t.filterSegmentsHeading),
           el('ul', { class: 'segments' }, ...filterSegments.map((s) => segmentRow(context, s, nameOf(s)))),
+        )
+      : null,
+    result.campaigns?.length
+      ? el(
+          'div',
+          { 'data-testid': 'campaign-results' },
+          el('h3', {}, t.campaignsHeading),
+          el(
+            'ul',
+            { class: 'campaigns' },
+            ...result.campaigns.map((campaign, i) =>
+              el(
+                'li',
+                { 'data-testid': 'campaign-result' },
+                el('strong', {}, `${campaign.name} (${campaign.start}): `),
+                result.words?.[state.language]?.campaigns?.[i] ?? campaign.sentence,
+              ),
+            ),
+          ),
         )
       : null,
     textButton(t.filtersButton, {

@@ -75,6 +75,8 @@ export async function startRun(context: Context, settings: RunSettings): Promise
         busy: false,
         file: null,
         error: null,
+        campaign: { on: false, name: '', holdoutPercent: s.exporting.campaign.holdoutPercent },
+        started: null,
       };
     });
   } catch (error) {

@@ -2,6 +2,7 @@
  * The sidebar's state: one plain object, changed only through `update`, which re-renders the page. Text
  * inputs store what is typed without re-rendering (so the caret stays) and re-render on `change`.
  */
+import { DEFAULT_HOLDOUT_PERCENT } from '../core/campaigns/campaigns';
 import type {
   ColumnDetection,
   FilterCount,
@@ -62,6 +63,12 @@ export interface ExportState {
   /** The last file made: its link stays on screen so it can be downloaded again. */
   file: { name: string; url: string; rows: number; skipped: number } | null;
   error: string | null;
+  /**
+   * "Start a campaign with this segment": when on, the download starts the campaign and the file holds only
+   * the treated group. `started` is the campaign the last file started (its holdout is not in the file).
+   */
+  campaign: { on: boolean; name: string; holdoutPercent: number };
+  started: { name: string; treated: number; holdout: number } | null;
 }
 
 /** The segment being built or edited in the filter panel. */
@@ -138,7 +145,15 @@ export function initialState(language: Language): AppState {
     run: null,
     result: null,
     explaining: null,
-    exporting: { segmentId: '', preset: 'plain', busy: false, file: null, error: null },
+    exporting: {
+      segmentId: '',
+      preset: 'plain',
+      busy: false,
+      file: null,
+      error: null,
+      campaign: { on: false, name: '', holdoutPercent: DEFAULT_HOLDOUT_PERCENT },
+      started: null,
+    },
     filters: {
       returnTo: 'settings',
       list: null,

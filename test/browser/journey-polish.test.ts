@@ -403,6 +403,20 @@ describe('help where it is needed', () => {
     const help = await frame.innerText('[data-testid="segment-help"]');
     expect(help).toContain(SEGMENT_BY_ID.get('champions')!.action[language]);
     expect(help).toMatch(language === 'vi' ? /Nên làm:/ : /Suggested:/);
+    // Its portrait: what sets it apart from all customers, and a link to its block of the Portraits tab.
+    const portrait = await frame.innerText('[data-testid="segment-portrait"]');
+    expect(portrait).toMatch(
+      language === 'vi'
+        ? /: .+ \d+% \(toàn bộ \d+%, chỉ số \d+\)/
+        : /: .+ \d+% \(all customers \d+%, index \d+\)/,
+    );
+    await frame.click('[data-testid="open-portrait"]');
+    const tab = language === 'vi' ? 'Chân dung phân khúc' : 'Segment portraits';
+    const selected = await session.page.waitForSelector(
+      `[data-testid="sheet-grid"] table[data-tab="${tab}"] [data-testid="selected-cell"]`,
+    );
+    const champions = SEGMENT_BY_ID.get('champions')!.name[language];
+    expect(await selected.innerText()).toMatch(new RegExp(`^${champions} \\(\\d+ (khách|customers)\\)$`));
     if (language === 'en') {
       // The README's picture (docs/result.png): tall enough for the whole list.
       await session.page.setViewportSize({ width: 1280, height: 1500 });
@@ -410,7 +424,7 @@ describe('help where it is needed', () => {
         .locator('[data-testid="sidebar-frame"]')
         .screenshot({ path: artifactPath('result-help.png') });
     }
-    // A second click closes it; the segment row itself still opens the tab.
+    // A second click closes it; the segment row itself still opens the segment's tab.
     await buttons.first().click();
     expect(await frame.locator('[data-testid="segment-help"]').count()).toBe(0);
   });

@@ -187,19 +187,23 @@ describe('charts and words', () => {
     expect(await frame.locator('[data-testid="step-result"]').count()).toBe(1);
     // The run lands on the Summary: its bar chart of customers per segment.
     await page.waitForSelector('[data-testid="sheet-grid"] table[data-tab="Tổng quan RFM"]');
-    const bar = page.locator('[data-testid="sheet-chart"][data-type="bar"]');
+    const bars = page.locator('[data-testid="sheet-chart"][data-type="bar"]');
+    const bar = bars.filter({ hasText: 'Khách hàng theo phân khúc' });
     await bar.waitFor();
     expect(await bar.locator('figcaption').innerText()).toBe('Khách hàng theo phân khúc');
     const segments = await frame.locator('[data-testid="segment"]').count();
-    const bars = await bar
+    const widths = await bar
       .locator('rect')
       .evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('width'))));
-    expect(bars).toHaveLength(segments);
+    expect(widths).toHaveLength(segments);
     const counts = await frame.$$eval('[data-testid="segment-customers"]', (cells) =>
       cells.map((cell) => Number((cell.textContent ?? '').replace(/\D/g, ''))),
     );
     // The longest bar is the biggest segment.
-    expect(bars.indexOf(Math.max(...bars))).toBe(counts.indexOf(Math.max(...counts)));
+    expect(widths.indexOf(Math.max(...widths))).toBe(counts.indexOf(Math.max(...counts)));
+    // Revenue per segment beside it: one bar per segment too, from the Revenue column alone.
+    const revenue = bars.filter({ hasText: 'Doanh thu theo phân khúc' });
+    expect(await revenue.locator('rect').count()).toBe(segments);
     await page.click('[data-testid="sheet-tab"][data-name="Lịch sử phân khúc"]');
     const line = page.locator('[data-testid="sheet-chart"][data-type="line"]');
     await line.waitFor();

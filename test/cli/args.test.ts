@@ -35,6 +35,7 @@ describe('parseArgs', () => {
       json: false,
       explainColumns: false,
       segmentTabs: true,
+      campaigns: [],
     });
   });
 
@@ -54,6 +55,7 @@ describe('parseArgs', () => {
       '--map=columns.json',
       '--segments',
       'segments.json',
+      '--previous=last.xlsx',
       '--date-order',
       'mdy',
       '--monetary',
@@ -72,6 +74,7 @@ describe('parseArgs', () => {
       breakpointsFile: 'bp.json',
       mapFile: 'columns.json',
       segmentsFile: 'segments.json',
+      previousFile: 'last.xlsx',
       dateOrder: 'mdy',
       monetary: 'average',
       language: 'en',
@@ -124,6 +127,7 @@ describe('parseArgs', () => {
     ],
     [['a.csv', 'b.csv', 'c.csv', '-o', 'd.xlsx'], 'Give at most two .csv files: invoices, then customers.'],
     [['a.csv', '-o', 'b.xlsx', '--map='], '--map needs a file name.'],
+    [['a.csv', '-o', 'b.xlsx', '--previous='], '--previous needs a file name.'],
   ])('refuses %j with a message naming the problem', (argv, message) => {
     expect(usageError(argv)).toBe(message);
   });

@@ -37,7 +37,8 @@ async function runJson(argv: string[], now = NOW): Promise<CliSummaryJson> {
 }
 
 function engineOptions(overrides: Partial<EngineOptions> = {}): EngineOptions {
-  return { ...DEFAULT_OPTIONS, now: NOW, dateCellZone: 'UTC', ...overrides };
+  // As the CLI runs it: a first run (History, Movement and snapshot), filter segments from --segments only.
+  return { ...DEFAULT_OPTIONS, now: NOW, dateCellZone: 'UTC', saved: { definitions: [] }, ...overrides };
 }
 
 describe('segment-tabs on two CSV files', () => {
@@ -63,7 +64,8 @@ describe('segment-tabs on two CSV files', () => {
     const workbook = await readWorkbook(join(dir, 'out', 'shop.xlsx'));
     expect(expectWorkbookToMatchPlan(workbook, expected.plan, 'vi')).toBeGreaterThan(1000);
     expect(workbook.worksheets[0]!.name).toBe('Tổng quan RFM');
-    expect(workbook.worksheets.at(-1)!.name).toBe('Lỗi dữ liệu');
+    expect(workbook.worksheets.at(-4)!.name).toBe('Lỗi dữ liệu');
+    expect(workbook.worksheets.at(-1)!.name).toBe('segment-tabs snapshot');
 
     const facts = expected.summary.facts;
     expect(facts.customers).toBe(40);
@@ -429,9 +431,24 @@ describe('options', () => {
       'dataIssues',
       'facts',
       'predictions',
+      'portraits',
       'columns',
       'segments',
     ]);
+    // The fixture shop's customer sheet has codes, names, phones and emails only: every portrait field is left out.
+    expect(result.portraits!.missing).toEqual([
+      'gender',
+      'age',
+      'province',
+      'region',
+      'store',
+      'channel',
+      'tier',
+    ]);
+    const [all, ...groups] = result.portraits!.groups;
+    expect(all).toMatchObject({ id: 'all', customers: 40, figures: { buyers: 38 } });
+    expect(groups.reduce((sum, group) => sum + group.customers, 0)).toBe(40);
+    expect(result.tabs).toContain('Chân dung phân khúc');
     expect(result).toMatchObject({
       version: 1,
       output: join(dir, 'j.xlsx'),
@@ -621,5 +638,129 @@ describe('progress', () => {
     ]);
     const small = await run(['hoa-don.csv', '-o', 'small.xlsx', '--as-of', 'latest']);
     expect(small.err.split('\n').filter((line) => line.startsWith('['))).toEqual([]);
+  });
+});
+
+describe('--previous: History and Movement from an earlier output workbook', () => {
+  /** Customer code → the value of `column` on the Customers tab of a written workbook. */
+  async function customerColumn(file: string, column: string): Promise<Map<string, string>> {
+    const sheet = (await readWorkbook(join(dir, file))).getWorksheet('RFM Customers')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const code = header.indexOf('Customer code');
+    const wanted = header.indexOf(column);
+    const values = new Map<string, string>();
+    sheet.eachRow((row, r) => {
+      if (r > 1) values.set(String(row.getCell(code).value), String(row.getCell(wanted).value ?? ''));
+    });
+    return values;
+  }
+
+  it('writes History with the change since that run, Movement and the previous segments', async () => {
+    const base = ['hoa-don.csv', 'khach-hang.csv', '--lang', 'en'];
+    const first = await runJson([...base, '-o', 'october.xlsx', '--as-of', '2026-10-23']);
+    const second = await runJson([
+      ...base,
+      '-o',
+      'november.xlsx',
+      '--as-of',
+      '2026-11-22',
+      '--previous',
+      'october.xlsx',
+    ]);
+    const workbook = await readWorkbook(join(dir, 'november.xlsx'));
+
+    // History: the October rows as that run wrote them, then November's with the change per segment.
+    const history = workbook.getWorksheet('Segment history')!;
+    const rows = history
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(2, 8));
+    const figures = (run: CliSummaryJson) => run.segments.filter((segment) => segment.kind === 'rfm');
+    const october = new Map(figures(first).map((segment) => [segment.name, segment]));
+    expect(rows).toEqual([
+      ...figures(first).map((s) => ['2026-10-23', s.name, s.customers, s.revenue, undefined, undefined]),
+      ...figures(second).map((s) => [
+        '2026-11-22',
+        s.name,
+        s.customers,
+        s.revenue,
+        s.customers - october.get(s.name)!.customers,
+        s.revenue - october.get(s.name)!.revenue,
+      ]),
+    ]);
+    // A month on, someone changed segment: the change column is not all zeros.
+    expect(rows.slice(figures(first).length).some((row) => row[4] !== 0)).toBe(true);
+
+    // The previous segment of every customer is the segment the October run gave them.
+    const before = await customerColumn('october.xlsx', 'Segment');
+    const now = await customerColumn('november.xlsx', 'Segment');
+    const previous = await customerColumn('november.xlsx', 'Previous segment');
+    expect(previous).toEqual(before);
+
+    // Movement: October's segment (rows) × November's (columns), counted here from the two Customers tabs.
+    const expected = new Map<string, number>();
+    for (const [code, segment] of now) {
+      const key = `${before.get(code)} → ${segment}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const movement = workbook.getWorksheet('Segment movement')!;
+    expect(movement.getCell('A1').value).toBe('From 2026-10-23 (rows) to this run (columns)');
+    const columns = (movement.getRow(2).values as unknown[]).slice(2).map(String);
+    const counted = new Map<string, number>();
+    movement.eachRow((row, r) => {
+      if (r < 3) return;
+      columns.forEach((to, c) => {
+        const count = row.getCell(c + 2).value as number;
+        if (count > 0) counted.set(`${String(row.getCell(1).value)} → ${to}`, count);
+      });
+    });
+    expect(counted).toEqual(expected);
+    expect([...counted.keys()].some((key) => key.split(' → ')[0] !== key.split(' → ')[1])).toBe(true);
+  });
+
+  it('continues the -o workbook itself when --previous names it, run after run', async () => {
+    const base = ['hoa-don.csv', 'khach-hang.csv', '--lang', 'en', '-o', 'rolling.xlsx'];
+    await runJson([...base, '--as-of', '2026-09-30']);
+    await runJson([...base, '--as-of', '2026-10-31', '--previous', 'rolling.xlsx']);
+    await runJson([...base, '--as-of', '2026-11-30', '--previous', 'rolling.xlsx']);
+    const history = (await readWorkbook(join(dir, 'rolling.xlsx'))).getWorksheet('Segment history')!;
+    const dates = history
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[])[2]);
+    expect([...new Set(dates)]).toEqual(['2026-09-30', '2026-10-31', '2026-11-30']);
+  });
+
+  it('writes a first History and the hidden snapshot without --previous', async () => {
+    const result = await runJson(['hoa-don.csv', 'khach-hang.csv', '-o', 'first.xlsx', '--lang', 'en']);
+    expect(result.tabs.slice(-3)).toEqual(['Segment history', 'Segment movement', 'segment-tabs snapshot']);
+    const workbook = await readWorkbook(join(dir, 'first.xlsx'));
+    expect(workbook.getWorksheet('Segment movement')!.getCell('A2').value).toBe(
+      'First run: movement appears from the next run.',
+    );
+    expect(workbook.getWorksheet('segment-tabs snapshot')!.state).toBe('hidden');
+  });
+
+  it('refuses a --previous file that is missing, damaged or not ours, naming it and what was expected', async () => {
+    const missing = await run([...['hoa-don.csv', '-o', 'x.xlsx'], '--previous', 'nowhere.xlsx']);
+    expect([missing.code, missing.err]).toEqual([
+      1,
+      'segment-tabs: --previous nowhere.xlsx: không thấy tệp.\n',
+    ]);
+
+    writeFileSync(join(dir, 'broken.xlsx'), 'PK\u0003\u0004 not really a zip');
+    const broken = await run(['hoa-don.csv', '-o', 'x.xlsx', '--lang', 'en', '--previous', 'broken.xlsx']);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('--previous broken.xlsx: cannot be read as an .xlsx workbook');
+    expect(broken.err).toContain('expected the .xlsx an earlier segment-tabs run wrote with -o');
+
+    // A shop's own workbook (the input itself) carries no mark of ours.
+    await writeShopXlsx(join(dir, 'shop-own.xlsx'), shop);
+    const foreign = await run(['hoa-don.csv', '-o', 'x.xlsx', '--lang', 'en', '--previous', 'shop-own.xlsx']);
+    expect(foreign.code).toBe(1);
+    expect(foreign.err).toContain(
+      '--previous shop-own.xlsx: not a workbook written by segment-tabs (its document properties carry no "segment-tabs" mark)',
+    );
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
 });

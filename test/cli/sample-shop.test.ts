@@ -41,7 +41,14 @@ describe('the sample shop through the command line', () => {
         invoices: { name: 'invoices.csv', values: asText(sheetValues(shop.invoices)) },
         customers: { name: 'customers.csv', values: asText(sheetValues(shop.customers)) },
       },
-      { ...DEFAULT_OPTIONS, asOf: SAMPLE_OPTIONS.asOf!, now: Date.UTC(2026, 10, 22, 3), dateCellZone: 'UTC' },
+      {
+        ...DEFAULT_OPTIONS,
+        asOf: SAMPLE_OPTIONS.asOf!,
+        now: Date.UTC(2026, 10, 22, 3),
+        dateCellZone: 'UTC',
+        // As the CLI runs: a first run, with History, Movement and the snapshot.
+        saved: { definitions: [] },
+      },
     );
     const summary = JSON.parse(io.out()) as CliSummaryJson;
     expect(summary.customers).toBe(expected.summary.facts.customers);

@@ -3,9 +3,11 @@
  * filtered and frozen customer tab, a hidden tab, a chart, and tab names Excel would refuse. The written file is
  * read back with ExcelJS and compared with the plan.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readPreviousWorkbook } from '../../src/cli/read-previous';
 import { excelSheetName, writePlanXlsx } from '../../src/cli/write-xlsx';
 import type { OutputPlan, TabPlan } from '../../src/core/plan/types';
 import { readWorkbook, tempDir } from './helpers';
@@ -61,6 +63,13 @@ const SUMMARY: TabPlan = {
       rows: [
         ['Ngày tính', '2026-11-22'],
         ['Hóa đơn', '1.234'],
+        ['Tổng doanh số', 770_989_000],
+      ],
+      // A number among the text of the facts: a number with its own format.
+      cellKinds: [
+        [null, null],
+        [null, null],
+        [null, 'money'],
       ],
       headerColour: '#e8eaed',
       headerFontColour: '#202124',
@@ -189,7 +198,9 @@ describe('writePlanXlsx', () => {
       '2026-11-22',
     ]);
     expect(sheet.getCell('H4').value).toBe('1.234');
-    expect(sheet.getCell('H5').value).toBeNull();
+    expect(sheet.getCell('H5').value).toBe(770_989_000);
+    expect(sheet.getCell('H5').numFmt).toBe('#,##0 ₫');
+    expect(sheet.getCell('H6').value).toBeNull();
   });
 
   it('colours header rows with bold text in the header font colour', () => {
@@ -244,19 +255,87 @@ describe('writePlanXlsx', () => {
     expect(fillOf(customers.getCell('C2'))).toBeUndefined();
   });
 
-  it('freezes the header row and puts the autofilter on the first block only where asked', () => {
+  it('freezes the header rows (on the Summary, its first block), and puts the autofilter where asked', () => {
     const customers = workbook.getWorksheet('Khách hàng')!;
     expect(customers.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(customers.autoFilter).toBe('A1:G4');
     const summary = workbook.getWorksheet('Tổng quan')!;
-    expect((summary.views ?? []).some((view) => view.state === 'frozen')).toBe(false);
+    // The segments block's title and header stay in view.
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(summary.autoFilter).toBeUndefined();
   });
 
-  it('sets column widths from the planned pixels', () => {
+  it('fits column widths to what the cells show, headers wrapped instead of cut', () => {
     const summary = workbook.getWorksheet('Tổng quan')!;
-    expect(summary.getColumn(1).width).toBe(25);
-    expect(summary.getColumn(4).width).toBeCloseTo(16.4, 1);
+    // "Khách hàng tốt nhất" (19 characters) and 2 of padding.
+    expect(summary.getColumn(1).width).toBe(21);
+    // 45,600,000 ₫ as the money format shows it.
+    expect(summary.getColumn(4).width).toBe(14);
+    // "Tổng doanh số" and "770,989,000 ₫" share column H with the facts' other cells.
+    expect(summary.getColumn(8).width).toBe(15);
+    const customers = workbook.getWorksheet('Khách hàng')!;
+    // A date needs 10 characters whatever its header: never `###`.
+    expect(customers.getColumn(5).width).toBe(12);
+    expect(customers.getCell('E1').alignment).toMatchObject({ wrapText: true });
+    // "Mã khách hàng" wraps in a column made for its codes: its row is two lines tall.
+    expect(customers.getColumn(1).width).toBe(10);
+    expect(customers.getRow(1).height).toBe(30);
+  });
+
+  it('sets up printing: one page wide, landscape when wide, header rows repeated', () => {
+    const summary = workbook.getWorksheet('Tổng quan')!;
+    expect(summary.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 2,
+    });
+    const customers = workbook.getWorksheet('Khách hàng')!;
+    expect(customers.pageSetup).toMatchObject({
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
+    expect(summary.pageSetup.printTitlesRow).toBeUndefined();
+  });
+
+  it('adds each planned chart as a native Excel chart on its sheet, plotting the block cells', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(charts).toEqual(['xl/charts/chart1.xml']);
+    const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
+    expect(chart).toContain('<c:barDir val="bar"/>');
+    expect(chart).toContain("<c:f>'Tổng quan'!$A$3:$A$4</c:f>");
+    expect(chart).toContain("<c:f>'Tổng quan'!$B$3:$B$4</c:f>");
+    expect(chart).toContain('<a:t>Khách hàng theo phân khúc</a:t>');
+    // Each bar in its label's colour, as the segment chips.
+    expect(chart).toContain('<a:srgbClr val="34A853"/>');
+    expect(chart).toContain('<a:srgbClr val="EA4335"/>');
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toMatch(/<drawing r:id="[^"]+"\/><\/worksheet>$/);
+    const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
+    // Anchored at the plan's cell (H1: column 7, row 0 counted from 0).
+    expect(drawing).toContain('<xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>0</xdr:row>');
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('/xl/charts/chart1.xml');
+    expect(Object.keys(zip.files).filter((name) => name.endsWith('/'))).toEqual([]);
+  });
+
+  it('marks every tab as ours by its sheet id, so --previous finds the hidden snapshot by mark', async () => {
+    const tabs = await readPreviousWorkbook(path, 'segment-tabs.xlsx', 'vi', ['snapshot', 'customers']);
+    expect(tabs.snapshot).toEqual([
+      ['customer', 'segment'],
+      ['KH000045', 'champions'],
+    ]);
+    expect(tabs.customers?.[2]?.slice(0, 4)).toEqual([
+      '12',
+      '=HYPERLINK("http://x")',
+      '0912000111',
+      'Sắp mất',
+    ]);
+    expect(tabs.history).toBeUndefined();
   });
 
   it('writes English money without the dong sign', async () => {

@@ -164,11 +164,19 @@ describe('the sample shop, run from the sidebar on the built bundle', () => {
     expect(heat.every((colour) => colour !== null)).toBe(true);
     expect(new Set(heat).size).toBeGreaterThan(1);
     const summary = run.session.emulator.world.book.sheets.find((sheet) => sheet.name === 'Tổng quan RFM')!;
-    const charts = summary.charts.map((chart) => [chart.type, chart.ranges[0]!.a1]);
-    expect(charts[0]).toEqual(['BAR', `Tổng quan RFM!A2:B${2 + run.result.segments.length}`]);
-    // The predictions' check: actual against predicted purchases per group of repeat purchases.
-    expect(charts[1]).toEqual(['COLUMN', expect.stringMatching(/^Tổng quan RFM!A\d+:D\d+$/)]);
-    expect(charts).toHaveLength(2);
+    const charts = summary.charts.map((chart) => [chart.type, ...chart.ranges.map((range) => range.a1)]);
+    const last = 2 + run.result.segments.length;
+    expect(charts[0]).toEqual(['BAR', `Tổng quan RFM!A2:B${last}`]);
+    // The predictions' check: actual against predicted purchases per group of repeat purchases (the labels,
+    // then the two series, without the Customers column between them).
+    expect(charts[1]).toEqual([
+      'COLUMN',
+      expect.stringMatching(/^Tổng quan RFM!A\d+:A\d+$/),
+      expect.stringMatching(/^Tổng quan RFM!C\d+:D\d+$/),
+    ]);
+    // Revenue per segment: the segment names and the Revenue column only.
+    expect(charts[2]).toEqual(['BAR', `Tổng quan RFM!A2:A${last}`, `Tổng quan RFM!D2:D${last}`]);
+    expect(charts).toHaveLength(3);
     expect(run.session.emulator.world.book.active.name).toBe('Tổng quan RFM');
   });
 

@@ -62,10 +62,13 @@ const HANOI_LOYAL = 'Hà Nội thân thiết';
 const AB_TEST = 'Thử ưu đãi A/B';
 const BROKEN = 'Gõ nhầm';
 
-/** History's table (columns A–G) as objects, found by as-of date and segment key (read back from the name). */
+/**
+ * History's table (columns A–G, then the make-up columns H–N, blank here: every group is under 30 customers) as
+ * objects, found by as-of date and segment key (read back from the name).
+ */
 function historyRows(shop: Shop) {
   const [header, ...rows] = tabValues(shop, 'Lịch sử phân khúc');
-  expect(header!.slice(0, 8)).toEqual([
+  expect(header!.slice(0, 15)).toEqual([
     'Thời điểm chạy',
     'Ngày tính',
     'Phân khúc',
@@ -73,8 +76,16 @@ function historyRows(shop: Shop) {
     'Doanh thu',
     'Thay đổi khách hàng',
     'Thay đổi doanh thu',
+    'Nữ (tỷ lệ)',
+    'Nam (tỷ lệ)',
+    'Miền Bắc (tỷ lệ)',
+    'Miền Trung (tỷ lệ)',
+    'Miền Nam (tỷ lệ)',
+    'Kênh chính',
+    'Kênh chính (tỷ lệ)',
     '',
   ]);
+  expect(rows.every((row) => row.slice(7, 14).every((cell) => cell === ''))).toBe(true);
   const table = rows.filter((row) => row[1] !== '');
   return {
     count: table.length,

@@ -93,3 +93,51 @@ test('the quirk rows are reported in Data issues at their sheet rows', () => {
   expect(quirks.badCells.filter(({ row }) => !flagged.has(row))).toEqual([]);
   expect(rowsWith('cancelled-invoice').size).toBe(shop.truth.counts.cancelledInvoices);
 });
+
+test('portraits on the sample: each group’s counts, shares and index recomputed from its customers', () => {
+  const { portraits, missing } = result.summary.portraits!;
+  expect(missing).toEqual([]);
+  const all = result.customers;
+  const women = (members: CustomerRecord[]) =>
+    members.filter((customer) => customer.gender === 'female').length;
+  expect(portraits[0]!).toMatchObject({ id: 'all', customers: all.length });
+  for (const portrait of portraits.slice(1)) {
+    const members = all.filter((customer) => customer.segmentId === portrait.id);
+    expect({ id: portrait.id, customers: portrait.customers }).toEqual({
+      id: portrait.id,
+      customers: members.length,
+    });
+    // Every split counts every member once: unknowns and "other" included.
+    for (const split of portrait.splits)
+      expect({ field: split.field, sum: split.rows.reduce((sum, row) => sum + row.count, 0) }).toEqual({
+        field: split.field,
+        sum: members.length,
+      });
+    const female = portrait.splits[0]!.rows.find((row) => row.value === 'female')!;
+    expect(female.count).toBe(women(members));
+    expect(female.baseCount).toBe(women(all));
+    if (!portrait.small && members.length * (women(all) / all.length) >= 5)
+      expect(female.index).toBeCloseTo(
+        (women(members) / members.length / (women(all) / all.length)) * 100,
+        9,
+      );
+    else expect(female.index).toBeUndefined();
+    // Median spend over the group's buyers, by hand.
+    const spends = members
+      .filter((c) => c.frequency > 0)
+      .map((c) => c.spendMinor)
+      .sort((a, b) => a - b);
+    const middle = spends.length >> 1;
+    // Prospects have no buyers, so no median.
+    const median =
+      spends.length === 0
+        ? undefined
+        : spends.length % 2
+          ? spends[middle]
+          : Math.round((spends[middle - 1]! + spends[middle]!) / 2);
+    expect({ id: portrait.id, median: portrait.figures.medianSpendMinor }).toEqual({
+      id: portrait.id,
+      median,
+    });
+  }
+});

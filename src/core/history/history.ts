@@ -6,6 +6,7 @@
 import { cellText, type CellValue } from '../cell';
 import { SEGMENTS } from '../rfm/segment-catalogue';
 import type { SegmentSummary } from '../summary';
+import type { Portrait, Portraits, PortraitFieldId } from '../portraits/portraits';
 
 /** The key column of History tabs written before segments were read back by name; still read. */
 export const HISTORY_KEYS_HEADER = 'Segment key';
@@ -31,6 +32,59 @@ export interface HistoryRow {
   segmentName: string;
   customers: number;
   revenue: number;
+  /** The segment's make-up at that run; absent in rows of History tabs written before it was kept. */
+  makeUp?: MakeUp;
+}
+
+/**
+ * A segment's make-up at a run, as shares (0–1) of its customers (portraits/portraits.ts): women, men, each
+ * region, and the shop's main channel at that run with its share. A share is absent when the run had no such
+ * data, and every share is absent for a group under SMALL_GROUP customers (counts only, as in the Portraits tab).
+ */
+export interface MakeUp {
+  female?: number;
+  male?: number;
+  north?: number;
+  central?: number;
+  south?: number;
+  channel?: string;
+  channelShare?: number;
+}
+
+type MakeUpShare = Exclude<keyof MakeUp, 'channel'>;
+
+/** The make-up columns after the table's own, in order, with the split and value each share reads. */
+export const MAKE_UP_COLUMNS: readonly {
+  id: keyof MakeUp;
+  field?: PortraitFieldId;
+  value?: string;
+  vi: string;
+  en: string;
+}[] = [
+  { id: 'female', field: 'gender', value: 'female', vi: 'Nữ (tỷ lệ)', en: 'Women (share)' },
+  { id: 'male', field: 'gender', value: 'male', vi: 'Nam (tỷ lệ)', en: 'Men (share)' },
+  { id: 'north', field: 'region', value: 'North', vi: 'Miền Bắc (tỷ lệ)', en: 'North (share)' },
+  { id: 'central', field: 'region', value: 'Central', vi: 'Miền Trung (tỷ lệ)', en: 'Central (share)' },
+  { id: 'south', field: 'region', value: 'South', vi: 'Miền Nam (tỷ lệ)', en: 'South (share)' },
+  { id: 'channel', vi: 'Kênh chính', en: 'Main channel' },
+  { id: 'channelShare', vi: 'Kênh chính (tỷ lệ)', en: 'Main channel (share)' },
+];
+
+/** A portrait's make-up for History. */
+export function makeUpOf(portrait: Portrait, mainChannel: string | undefined): MakeUp {
+  if (portrait.small) return {};
+  const makeUp: MakeUp = {};
+  for (const column of MAKE_UP_COLUMNS) {
+    if (!column.field) continue;
+    const split = portrait.splits.find((candidate) => candidate.field === column.field);
+    if (split)
+      makeUp[column.id as MakeUpShare] = split.rows.find((row) => row.value === column.value)?.share ?? 0;
+  }
+  if (mainChannel !== undefined && portrait.mainChannelShare !== undefined) {
+    makeUp.channel = mainChannel;
+    makeUp.channelShare = portrait.mainChannelShare;
+  }
+  return makeUp;
 }
 
 /** Column order of the History tab's table; a row's segment is read back from its name (`segmentKeyOf`). */
@@ -48,6 +102,45 @@ function asNumber(value: CellValue): number {
   return typeof value === 'number' ? value : Number(cellText(value).replace(/[^\d.-]/g, '')) || 0;
 }
 
+/** A share cell read back: a number (0.8), or a percentage as text (`80%`, `80,5%`); undefined when blank. */
+function asShare(value: CellValue): number | undefined {
+  if (typeof value === 'number') return value;
+  const text = cellText(value).trim();
+  if (text === '') return undefined;
+  const number = Number(text.replace('%', '').replace(',', '.'));
+  if (!Number.isFinite(number)) return undefined;
+  return text.endsWith('%') ? number / 100 : number;
+}
+
+/**
+ * Where each make-up column is in a History tab, found by its header in either language: a tab written before
+ * make-up was kept has none of them (its columns after the table are the pivot's), and reads as no make-up.
+ */
+function makeUpColumns(header: CellValue[]): Map<keyof MakeUp, number> {
+  const texts = header.map((cell) => cellText(cell));
+  const found = new Map<keyof MakeUp, number>();
+  for (const column of MAKE_UP_COLUMNS) {
+    const at = texts.findIndex((text) => text === column.vi || text === column.en);
+    if (at >= 0) found.set(column.id, at);
+  }
+  return found;
+}
+
+function readMakeUp(row: CellValue[], columns: Map<keyof MakeUp, number>): MakeUp | undefined {
+  if (columns.size === 0) return undefined;
+  const makeUp: MakeUp = {};
+  for (const [id, at] of columns) {
+    if (id === 'channel') {
+      const channel = cellText(row[at]);
+      if (channel) makeUp.channel = channel;
+    } else {
+      const share = asShare(row[at]);
+      if (share !== undefined) makeUp[id] = share;
+    }
+  }
+  return makeUp;
+}
+
 /**
  * Reads the History tab's table (header in row 1, our column order); rows that do not fit are ignored. A tab of
  * the older layout, with a `Segment key` column of ids after the as-of date, is read too.
@@ -57,6 +150,7 @@ export function readHistory(values: CellValue[][] | undefined): HistoryRow[] {
   const keyed = cellText(values[0]![2]) === HISTORY_KEYS_HEADER;
   if (!keyed && !HISTORY_FIRST_HEADERS.includes(cellText(values[0]![0]))) return [];
   const at = keyed ? 1 : 0;
+  const makeUp = makeUpColumns(values[0]!);
   const rows: HistoryRow[] = [];
   for (let i = 1; i < values.length; i++) {
     const row = values[i]!;
@@ -71,6 +165,7 @@ export function readHistory(values: CellValue[][] | undefined): HistoryRow[] {
       segmentName,
       customers: asNumber(row[3 + at]),
       revenue: asNumber(row[4 + at]),
+      ...(makeUp.size ? { makeUp: readMakeUp(row, makeUp) } : {}),
     });
   }
   return rows;
@@ -88,16 +183,22 @@ export function mergeHistory(
   segments: SegmentSummary[],
   asOf: string,
   ranAt: string,
+  portraits?: Portraits,
 ): HistoryLine[] {
   const order = new Map(segments.map((segment, i) => [segment.id, i]));
-  const current: HistoryRow[] = segments.map((segment) => ({
-    ranAt,
-    asOf,
-    segmentKey: segment.id,
-    segmentName: segment.name,
-    customers: segment.customers,
-    revenue: segment.revenue,
-  }));
+  const portraitOf = new Map(portraits?.portraits.map((portrait) => [portrait.id, portrait]));
+  const current: HistoryRow[] = segments.map((segment) => {
+    const portrait = portraitOf.get(segment.id);
+    return {
+      ranAt,
+      asOf,
+      segmentKey: segment.id,
+      segmentName: segment.name,
+      customers: segment.customers,
+      revenue: segment.revenue,
+      ...(portrait ? { makeUp: makeUpOf(portrait, portraits?.mainChannel) } : {}),
+    };
+  });
   const rows = [...previous.filter((row) => row.asOf !== asOf), ...current].sort(
     (a, b) =>
       a.asOf.localeCompare(b.asOf) ||

@@ -56,3 +56,17 @@ export const NEUTRAL_HEADER = '#546e7a';
 export const SUMMARY_TAB = '#1a73e8';
 export const CUSTOMERS_TAB = '#5f6368';
 export const ISSUES_TAB = '#d93025';
+
+export const INDEX_OVER = '#1e8e3e';
+export const INDEX_UNDER = '#d93025';
+
+/**
+ * Heat-map shade of a portrait index (share / baseline share × 100): green above 100, red below, deeper the
+ * further from 100 on a ratio scale (twice or half as common is the full shade); null (no colour) for none.
+ */
+export function indexColour(index: number | undefined): string | null {
+  if (index === undefined || !(index > 0)) return index === 0 ? tint(INDEX_UNDER, 0.6) : null;
+  const strength = Math.min(1, Math.abs(Math.log2(index / 100)));
+  if (strength < 0.1) return null;
+  return tint(index > 100 ? INDEX_OVER : INDEX_UNDER, strength * 0.6);
+}

@@ -1,7 +1,7 @@
 /** The History, Movement and hidden snapshot tabs (design.md §5), and the filter-segment definitions tab. */
 import { DEFINITIONS_HEADER } from '../definitions/definitions-table';
 import type { SavedFilterSegment } from '../filter/run';
-import { latestNames, type HistoryLine } from '../history/history';
+import { latestNames, MAKE_UP_COLUMNS, type HistoryLine } from '../history/history';
 import type { SnapshotUpdate } from '../history/snapshot';
 import { say } from '../i18n';
 import type { Language } from '../options';
@@ -13,8 +13,6 @@ import type { BlockPlan, PlanValue, TabPlan } from './types';
 
 const HISTORY_TAB = '#0b8043';
 const MOVEMENT_TAB = '#f4b400';
-/** The pivot of counts over time sits right of the table, one empty column apart. */
-const PIVOT_COLUMN = 9;
 
 export function historyTab(lines: HistoryLine[], language: Language): TabPlan {
   const t = (vi: string, en: string) => say(language, vi, en);
@@ -29,6 +27,12 @@ export function historyTab(lines: HistoryLine[], language: Language): TabPlan {
       { header: t('Doanh thu', 'Revenue'), kind: 'money', width: 120 },
       { header: t('Thay đổi khách hàng', 'Change in customers'), kind: 'integer' },
       { header: t('Thay đổi doanh thu', 'Change in revenue'), kind: 'money' },
+      // The segment's make-up at that run (history.ts): blank for rows of runs before it was kept.
+      ...MAKE_UP_COLUMNS.map((column) => ({
+        header: t(column.vi, column.en),
+        kind: column.id === 'channel' ? ('text' as const) : ('percent' as const),
+        width: column.id === 'channel' ? 110 : 90,
+      })),
     ],
     rows: lines.map((line) => [
       line.ranAt,
@@ -38,9 +42,12 @@ export function historyTab(lines: HistoryLine[], language: Language): TabPlan {
       line.revenue,
       line.customerChange ?? null,
       line.revenueChange ?? null,
+      ...MAKE_UP_COLUMNS.map((column) => line.makeUp?.[column.id] ?? null),
     ]),
     ...headerBand(HISTORY_TAB),
   };
+  // The pivot of counts over time sits right of the table, one empty column apart.
+  const PIVOT_COLUMN = table.columns.length + 2;
   const names = latestNames(lines);
   const keys = [...names.keys()];
   const dates = [...new Set(lines.map((line) => line.asOf))];

@@ -9,6 +9,10 @@ export const TAB_NAMES = {
   movement: { vi: 'Dịch chuyển phân khúc', en: 'Segment movement' },
   snapshot: { vi: 'segment-tabs snapshot', en: 'segment-tabs snapshot' },
   definitions: { vi: 'Phân khúc lọc', en: 'Filter segments' },
+  campaigns: { vi: 'Chiến dịch', en: 'Campaigns' },
+  campaignMembers: { vi: 'segment-tabs campaign members', en: 'segment-tabs campaign members' },
+  campaignResults: { vi: 'Kết quả chiến dịch', en: 'Campaign results' },
+  portraits: { vi: 'Chân dung phân khúc', en: 'Segment portraits' },
 } as const;
 
 export const ISSUE_LABELS: Record<IssueCode, { vi: string; en: string }> = {

@@ -14,6 +14,7 @@ import type { CustomerRecord } from '../model';
 import type { Language, SavedState } from '../options';
 import { segmentFigures, spendMinorOf, type SegmentSummary } from '../summary';
 import type { MoneyUnit } from '../money';
+import type { Portraits } from '../portraits/portraits';
 import { filterSegmentTab } from './customer-tabs';
 import { definitionsTab, historyTab, movementTab, rfmSegmentNames, snapshotTab } from './history-tabs';
 import { TAB_NAMES } from './labels';
@@ -22,6 +23,8 @@ import type { TabPlan } from './types';
 export interface FilterSegmentsOutcome {
   summaries: SegmentSummary[];
   tabs: TabPlan[];
+  /** Each filter segment's members (indexes into the run's customers), by summary id (`filter:<name>`). */
+  members: Map<string, number[]>;
 }
 
 export function runFilterSegments(
@@ -37,7 +40,7 @@ export function runFilterSegments(
     ...readDefinitions(saved?.definitions),
     ...(extra ?? []),
   ];
-  if (rows.length === 0) return { summaries: [], tabs: [] };
+  if (rows.length === 0) return { summaries: [], tabs: [], members: new Map() };
   const { results, errors } = evaluateFilterSegments(rows, customers, { asOfDay }, language);
   const sheet = TAB_NAMES.definitions[language];
   for (const error of errors) {
@@ -55,9 +58,11 @@ export function runFilterSegments(
   const totalRevenueMinor = spendMinorOf(customers);
   const summaries: SegmentSummary[] = [];
   const tabs: TabPlan[] = [];
+  const members = new Map<string, number[]>();
   for (const result of results) {
-    const members = result.memberIndexes.map((index) => customers[index]!);
-    const tab = members.length ? filterSegmentTab(result, members, language, result.groups) : undefined;
+    members.set(`filter:${result.name}`, result.memberIndexes);
+    const inSegment = result.memberIndexes.map((index) => customers[index]!);
+    const tab = inSegment.length ? filterSegmentTab(result, inSegment, language, result.groups) : undefined;
     if (tab) tabs.push(tab);
     summaries.push({
       id: `filter:${result.name}`,
@@ -65,11 +70,11 @@ export function runFilterSegments(
       name: result.name,
       colour: result.colour,
       action: '',
-      ...segmentFigures(members, customers, totalRevenueMinor, unit),
+      ...segmentFigures(inSegment, customers, totalRevenueMinor, unit),
       tabKey: tab?.key,
     });
   }
-  return { summaries, tabs };
+  return { summaries, tabs, members };
 }
 
 /** History, Movement and snapshot tabs (and the definitions tab when it does not exist yet). */
@@ -81,8 +86,9 @@ export function historyTabs(
   ranAt: string,
   stores: string[],
   language: Language,
+  portraits?: Portraits,
 ): TabPlan[] {
-  const lines = mergeHistory(readHistory(saved.history), segments, asOf, ranAt);
+  const lines = mergeHistory(readHistory(saved.history), segments, asOf, ranAt, portraits);
   const tabs = [
     historyTab(lines, language),
     movementTab(update, rfmSegmentNames(language), language),

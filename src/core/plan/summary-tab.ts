@@ -5,12 +5,15 @@
  */
 import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
-import { amountText, say, wholeNumberText } from '../i18n';
+import { say, wholeNumberText } from '../i18n';
 import type { RunSummary } from '../summary';
 import { MIN_REPEAT_BUYERS } from '../predict/predictions';
 import { chip, headerBand, heatColour, NEUTRAL_HEADER, SUMMARY_TAB } from './colours';
 import { TAB_NAMES } from './labels';
-import type { BlockPlan, PlanValue, TabPlan } from './types';
+import type { BlockPlan, ColumnKind, PlanValue, TabPlan } from './types';
+
+/** A fact: its label, its value and, for a number, the kind that formats it (a count when absent). */
+type FactRow = [string, PlanValue, ColumnKind?];
 
 const METRIC_NAMES = {
   r: { vi: 'R (số ngày từ lần mua cuối)', en: 'R (days since last purchase)' },
@@ -103,23 +106,24 @@ function gridBlock(
  * Total sales split into identified customers (members) and walk-in sales, with the member share of revenue:
  * a loyalty programme's key figure. Summary mode has no invoices, so only the members' spend.
  */
-function salesRows(facts: RunSummary['facts'], language: Language): [string, PlanValue][] {
+function salesRows(facts: RunSummary['facts'], language: Language): FactRow[] {
   const t = (vi: string, en: string) => say(language, vi, en);
-  const money = (value: number) => amountText(value, facts.moneyDigits, language);
-  if (facts.summaryMode) return [[t('Doanh thu', 'Revenue'), money(facts.revenue)]];
-  const rows: [string, PlanValue][] = [
-    [t('Tổng doanh số', 'Total sales'), money(facts.totalSales)],
-    [t('Doanh thu từ khách thành viên', 'Sales to identified customers'), money(facts.revenue)],
-    [t('Doanh số khách lẻ', 'Walk-in sales'), money(facts.walkInSales)],
+  const money = (value: number): [PlanValue, ColumnKind] => [value, 'money'];
+  if (facts.summaryMode) return [[t('Doanh thu', 'Revenue'), ...money(facts.revenue)]];
+  const rows: FactRow[] = [
+    [t('Tổng doanh số', 'Total sales'), ...money(facts.totalSales)],
+    [t('Doanh thu từ khách thành viên', 'Sales to identified customers'), ...money(facts.revenue)],
+    [t('Doanh số khách lẻ', 'Walk-in sales'), ...money(facts.walkInSales)],
   ];
   if (facts.unmatchedSales !== 0)
     rows.push([
       t('Doanh số không khớp khách hàng', 'Sales matching no customer'),
-      money(facts.unmatchedSales),
+      ...money(facts.unmatchedSales),
     ]);
   rows.push([
     t('Tỷ lệ doanh thu của thành viên', 'Member share of sales'),
-    `${(Math.round(facts.memberShare * 1000) / 10).toFixed(1).replace('.', language === 'vi' ? ',' : '.')}%`,
+    Math.round(facts.memberShare * 1000) / 1000,
+    'percent',
   ]);
   return rows;
 }
@@ -140,7 +144,7 @@ function warningsBlock(summary: RunSummary, language: Language): BlockPlan {
 function factsBlock(summary: RunSummary, anchorRow: number, language: Language): BlockPlan {
   const t = (vi: string, en: string) => say(language, vi, en);
   const facts = summary.facts;
-  const rows: [string, PlanValue][] = [
+  const rows: FactRow[] = [
     [t('Ngày tính', 'As-of date'), facts.asOf],
     [t('Múi giờ', 'Time zone'), facts.timeZone],
     [t('Sheet hóa đơn', 'Invoice sheet'), facts.invoiceSheet ?? t('(không có)', '(none)')],
@@ -150,7 +154,7 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
     [t('Dòng bỏ qua (trống, tiêu đề, tổng)', 'Rows skipped (blank, header, totals)'), facts.rowsSkipped],
     [t('Hóa đơn hợp lệ', 'Invoices counted'), facts.invoices],
     [t('Hóa đơn hủy/trả', 'Cancelled or returned invoices'), facts.cancelledInvoices],
-    ...facts.statuses.map((seen): [string, PlanValue] => [
+    ...facts.statuses.map((seen): FactRow => [
       t(`Trạng thái "${seen.status}"`, `Status "${seen.status}"`),
       `${wholeNumberText(seen.invoices, language)} ${
         seen.verdict === 'purchase'
@@ -166,7 +170,7 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
             t('Hóa đơn ghép qua mã khác của khách', 'Invoices joined through another customer id'),
             `${wholeNumberText(facts.aliasJoin.invoices, language)} (${facts.aliasJoin.referenceHeader} → ${facts.aliasJoin.memberHeader})`,
           ],
-        ] as [string, PlanValue][])
+        ] as FactRow[])
       : []),
     [t('Hóa đơn không khớp khách hàng', 'Invoices matching no customer'), facts.unmatchedInvoices],
     [t('Hóa đơn thiếu ngày/số tiền', 'Invoices without date or amount'), facts.unreadableInvoices],
@@ -205,10 +209,11 @@ function factsBlock(summary: RunSummary, anchorRow: number, language: Language):
         { header: t('Mục', 'Item'), kind: 'text', width: 260 },
         { header: t('Giá trị', 'Value'), kind: 'text', width: 130 },
       ],
-      // One column holds text and counts: counts are written as grouped text so the column reads alike.
-      rows: rows.map(([label, value]) => [
-        label,
-        typeof value === 'number' ? wholeNumberText(value, language) : value,
+      // One column holds text, counts, money and a share: each number stays a number, with its own format.
+      rows: rows.map(([label, value]) => [label, value]),
+      cellKinds: rows.map(([, value, kind]) => [
+        null,
+        typeof value === 'number' ? (kind ?? 'integer') : null,
       ]),
     },
   );
@@ -255,7 +260,7 @@ function predictionsBlock(summary: RunSummary, anchorRow: number, language: Lang
   if (!predictions) return undefined;
   const t = (vi: string, en: string) => say(language, vi, en);
   const round = (value: number, digits: number) => Number(value.toPrecision(digits));
-  const rows: [string, PlanValue][] = [
+  const rows: FactRow[] = [
     [
       t('Mô hình', 'Model'),
       t(
@@ -263,7 +268,7 @@ function predictionsBlock(summary: RunSummary, anchorRow: number, language: Lang
         'MBG/NBD (purchases) and Gamma-Gamma (order value)',
       ),
     ],
-    [t('Khách mua lặp lại', 'Repeat buyers'), wholeNumberText(predictions.repeatBuyers, language)],
+    [t('Khách mua lặp lại', 'Repeat buyers'), predictions.repeatBuyers],
   ];
   const parameters = predictions.parameters;
   if (!parameters) {
@@ -276,10 +281,7 @@ function predictionsBlock(summary: RunSummary, anchorRow: number, language: Lang
     ]);
   } else {
     rows.push(
-      [
-        t('Khách dùng để ước lượng', 'Customers used for the fit'),
-        wholeNumberText(predictions.customersUsed, language),
-      ],
+      [t('Khách dùng để ước lượng', 'Customers used for the fit'), predictions.customersUsed],
       [
         t('Tham số (đơn vị: ngày)', 'Parameters (time in days)'),
         `r ${round(parameters.r, 4)} · α ${round(parameters.alpha, 4)} · a ${round(parameters.a, 4)} · b ${round(parameters.b, 4)}`,
@@ -305,7 +307,11 @@ function predictionsBlock(summary: RunSummary, anchorRow: number, language: Lang
         { header: t('Mục', 'Item'), kind: 'text', width: 260 },
         { header: t('Giá trị', 'Value'), kind: 'text', width: 420 },
       ],
-      rows,
+      rows: rows.map(([label, value]) => [label, value]),
+      cellKinds: rows.map(([, value, kind]) => [
+        null,
+        typeof value === 'number' ? (kind ?? 'integer') : null,
+      ]),
     },
   );
 }
@@ -396,6 +402,15 @@ export function summaryTab(
             },
           ]
         : []),
+      // Below the customers chart (about 18 rows tall): where the money is, beside where the customers are.
+      {
+        kind: 'bar',
+        title: say(language, 'Doanh thu theo phân khúc', 'Revenue per segment'),
+        blockId: 'segments',
+        labelColumn: 0,
+        valueColumns: [3],
+        anchor: { row: 21, column: 11 },
+      },
     ],
     hidden: false,
   };

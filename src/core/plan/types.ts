@@ -38,6 +38,11 @@ export interface BlockPlan {
    * one call.
    */
   cellColours?: { fromColumn: number; colours: (string | null)[][] };
+  /**
+   * Kinds of single data cells that differ from their column's, one row per data row (null: the column's kind).
+   * The Summary's facts, where one Value column holds text, counts, money and a share, each with its format.
+   */
+  cellKinds?: (ColumnKind | null)[][];
 }
 
 export interface ChartPlan {
@@ -62,7 +67,11 @@ export type TabRole =
   | 'movement'
   | 'issues'
   | 'snapshot'
-  | 'definitions';
+  | 'definitions'
+  | 'campaigns'
+  | 'campaign-members'
+  | 'campaign-results'
+  | 'portraits';
 
 export interface TabPlan {
   /** Decimals money columns are shown with: the run's minor unit (money.ts); 0 when absent. */

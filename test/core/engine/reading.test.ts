@@ -296,7 +296,8 @@ test('without per-segment tabs, the Customers tab holds everyone and the Summary
   const all = run(input);
   const without = run(input, { segmentTabs: false });
   expect(all.plan.tabs.some((tab) => tab.role === 'segment')).toBe(true);
-  expect(without.plan.tabs.map((tab) => tab.role)).toEqual(['summary', 'customers', 'issues']);
+  // The Portraits tab is one tab, kept when per-segment tabs are off.
+  expect(without.plan.tabs.map((tab) => tab.role)).toEqual(['summary', 'customers', 'portraits', 'issues']);
   expect(without.plan.tabs[1]!.blocks[0]!.rows).toHaveLength(9);
   expect(without.summary.segments).toEqual(
     all.summary.segments.map((segment) => ({ ...segment, tabKey: segment.tabKey && undefined })),

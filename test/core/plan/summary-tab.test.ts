@@ -65,18 +65,27 @@ test('cut values of days, invoices and dong are whole numbers shown without deci
   expect(spendRows.some((row) => typeof row[3] === 'number' && row[3] >= 1_000_000)).toBe(true);
 });
 
-test.each([
-  ['vi', /^\d{1,3}(\.\d{3})+ ₫$/, /^\d{1,3}(\.\d{3})*$/],
-  ['en', /^\d{1,3}(,\d{3})+$/, /^\d{1,3}(,\d{3})*$/],
-] as const)(
-  '%s: run facts show revenue and counts grouped as the language writes them',
-  (language, money, count) => {
+test.each(['vi', 'en'] as const)(
+  '%s: run facts keep revenue, counts and the member share as numbers, each with the kind that formats it',
+  (language) => {
     const facts = summaryTab(language).blocks.find((block) => block.id === 'facts')!;
-    const value = (label: string) => facts.rows.find((row) => row[0] === label)![1];
-    expect(
-      value(language === 'vi' ? 'Doanh thu từ khách thành viên' : 'Sales to identified customers'),
-    ).toMatch(money);
-    expect(value(language === 'vi' ? 'Tổng doanh số' : 'Total sales')).toMatch(money);
-    expect(value(language === 'vi' ? 'Dòng hóa đơn đã đọc' : 'Invoice rows read')).toMatch(count);
+    const fact = (label: string) => {
+      const r = facts.rows.findIndex((row) => row[0] === label);
+      return { value: facts.rows[r]![1], kind: facts.cellKinds?.[r]?.[1] ?? facts.columns[1]!.kind };
+    };
+    const t = (vi: string, en: string) => (language === 'vi' ? vi : en);
+    const revenue = fact(t('Doanh thu từ khách thành viên', 'Sales to identified customers'));
+    expect(revenue.kind).toBe('money');
+    expect(typeof revenue.value).toBe('number');
+    expect(revenue.value as number).toBeGreaterThan(1_000);
+    expect(fact(t('Tổng doanh số', 'Total sales')).kind).toBe('money');
+    const rows = fact(t('Dòng hóa đơn đã đọc', 'Invoice rows read'));
+    expect(rows).toEqual({ value: expect.any(Number), kind: 'integer' });
+    const share = fact(t('Tỷ lệ doanh thu của thành viên', 'Member share of sales'));
+    expect(share.kind).toBe('percent');
+    expect(share.value as number).toBeGreaterThan(0);
+    expect(share.value as number).toBeLessThanOrEqual(1);
+    // Text facts stay text in the text column.
+    expect(fact(t('Múi giờ', 'Time zone'))).toEqual({ value: 'Asia/Ho_Chi_Minh', kind: 'text' });
   },
 );
