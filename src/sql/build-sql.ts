@@ -248,7 +248,9 @@ function column(sql: Sql, sheet: RawSheet, field: FieldId): string {
 
 /** Every column of a row as one text, for the exact-duplicate check. */
 function fingerprint(sql: Sql, sheet: RawSheet): string {
-  return sheet.headers.map((header) => `COALESCE(r.${sql.d.ident(header)}, '')`).join(` || '\u001f' || `);
+  return sheet.headers
+    .map((header) => `COALESCE(r.${sql.d.ident(header)}, '')`)
+    .join(` || ${sql.d.str('\u001f')} || `);
 }
 
 /** The customer code of an invoice line: blank, a walk-in word (`Khách lẻ`) or zeros only mean no customer. */

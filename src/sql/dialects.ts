@@ -69,7 +69,13 @@ const duckdb: Dialect = {
 
 /** BigQuery string literals take backslash escapes. */
 function bigQueryString(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    // Control characters (the A/B hash's U+001F separator) as \xHH escapes, not raw bytes in the script.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return `'${escaped}'`;
 }
 
 const bigquery: Dialect = {

@@ -214,6 +214,10 @@ describe('the BigQuery dialect', () => {
     expect(script).toMatch(/DATE_DIFF\(a\.day, t\.last_purchase, DAY\)/);
     expect(script).toContain("CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(");
     expect(script).toContain('CREATE OR REPLACE TABLE rfm_customers');
+    // The A/B hash's separator U+001F is written as an escape, never as a raw control character.
+    expect(script).toContain("'Khách VIP gần đây\\x1f' || NORMALIZE(p.customer_key, NFC)");
+    // eslint-disable-next-line no-control-regex
+    expect(script).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
   });
 });
 
