@@ -349,6 +349,9 @@ function writeResults(facts, results, started) {
   );
   const notes = join(ROOT, 'bench', 'profile-notes.md');
   if (existsSync(notes)) lines.push('', readFileSync(notes, 'utf8').trim());
+  // The SQL face's DuckDB timings at 1M and 10M lines: `npm run bench:sql` (bench/sql.mjs) writes them.
+  const sqlResults = join(ROOT, 'bench', 'sql-results.md');
+  if (existsSync(sqlResults)) lines.push('', readFileSync(sqlResults, 'utf8').trim());
   writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
 }
 

@@ -32,6 +32,7 @@ import { PreviousWorkbookError, readPreviousWorkbook } from './read-previous';
 import { summaryJson, summaryTable } from './summary-table';
 import { doubtfulNotes, explainColumns, mapArgument } from './explain-columns';
 import { writePlanXlsx } from './write-xlsx';
+import { sqlMain } from './sql-command';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -571,6 +572,8 @@ function unexpectedFailure(language: Language): string {
 
 /** Runs the command line with `argv` (the arguments after the program name); resolves to the exit code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  // `segment-tabs sql …` writes a BigQuery or DuckDB script instead of a workbook (sql-command.ts).
+  if (argv[0] === 'sql') return sqlMain(argv.slice(1), io);
   let args;
   try {
     args = parseArgs(argv);

@@ -40,7 +40,7 @@ import type { Invoice } from './invoice';
  * Names POS apps print for a sale with no customer, as compact keys: `Khách lẻ`, `KHÁCH VÃNG LAI`, `Walk-in`,
  * and the known layouts' own walk-in words (layouts.ts).
  */
-const WALK_IN_KEYS = [
+export const WALK_IN_KEYS = [
   ...new Set([
     'khachle',
     'khachvanglai',

@@ -22,7 +22,7 @@ import { foldText } from '../text';
 export type StatusVerdict = 'purchase' | 'not-purchase';
 
 /** Phrases (folded words) that keep a status a purchase whatever else it says. */
-const STILL_PURCHASE: readonly string[][] = [
+export const STILL_PURCHASE: readonly string[][] = [
   ['mot', 'phan'],
   ['partial'],
   ['partially'],
@@ -31,7 +31,7 @@ const STILL_PURCHASE: readonly string[][] = [
 ].map((words) => words);
 
 /** Whole words, or word beginnings (ending in `*`), that make a status not a purchase. */
-const NOT_PURCHASE: readonly string[][] = [
+export const NOT_PURCHASE: readonly string[][] = [
   ['huy'],
   ['cancel*'],
   ['void*'],
@@ -111,7 +111,7 @@ export function isCancelFlagHeader(header: string): boolean {
   return header.trim() !== '' && verdictOfFolded(foldText(header)) === 'not-purchase';
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', 'x', '1', 'co', 'dung']);
+export const TRUE_WORDS = new Set(['true', 'yes', 'y', 'x', '1', 'co', 'dung']);
 
 /** A flag cell that is set: `true`, `TRUE`, `yes`, `x`, `1`, `Có`. */
 export function isSetFlag(value: CellValue): boolean {
