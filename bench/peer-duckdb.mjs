@@ -141,12 +141,12 @@ async function main() {
   await step(`
     CREATE TEMP TABLE matched AS
     WITH by_code AS (SELECT code, arg_max(key, rid) AS key FROM customers GROUP BY code),
-    by_phone AS (SELECT mobile, arg_min(key, rid) AS key FROM customers WHERE mobile <> '' GROUP BY mobile)
-    SELECT i.day, i.amount, coalesce(c.key, p.key) AS key
-    FROM (SELECT *, mobile(phone) AS mobile FROM invoices) i
-    LEFT JOIN by_code c ON c.code = i.customer
-    LEFT JOIN by_phone p ON p.mobile = i.mobile AND i.mobile <> ''
-    WHERE coalesce(c.key, p.key) IS NOT NULL`);
+    by_phone AS (SELECT mobile, arg_min(key, rid) AS key FROM customers WHERE mobile <> '' GROUP BY mobile),
+    coded AS (SELECT i.day, i.amount, i.phone, c.key FROM invoices i LEFT JOIN by_code c ON c.code = i.customer),
+    phoned AS (SELECT day, amount, mobile(phone) AS mobile FROM coded WHERE key IS NULL)
+    SELECT day, amount, key FROM coded WHERE key IS NOT NULL
+    UNION ALL
+    SELECT p.day, p.amount, b.key FROM phoned p JOIN by_phone b ON b.mobile = p.mobile WHERE p.mobile <> ''`);
   const reader = await db.runAndReadAll(`
     WITH per AS (
       SELECT key, count(*) FILTER (WHERE amount > 0) AS frequency, max(day) FILTER (WHERE amount > 0) AS last,
