@@ -53,6 +53,16 @@ function lapsed(days: number): StarterSegment {
   };
 }
 
+/**
+ * The age bands the starters offer, in whole years (the last open-ended): the Portraits tab splits customers by
+ * the same bands, with one more below the first.
+ */
+export const AGE_BANDS: readonly { from: number; to?: number; colour: string }[] = [
+  { from: 18, to: 25, colour: '#26a69a' },
+  { from: 26, to: 45, colour: '#5c6bc0' },
+  { from: 46, colour: '#8d6e63' },
+];
+
 function ageBand(id: string, vi: string, en: string, colour: string, expr: FilterExpr): StarterSegment {
   return { id, name: { vi, en }, colour, definition: def(expr) };
 }
@@ -150,15 +160,17 @@ export function starterSegments(options: { stores: string[]; vipAmount?: number 
     low: num(low),
     high: num(high),
   });
-  starters.push(
-    ageBand('age-18-25', 'Tuổi 18–25', 'Age 18–25', '#26a69a', between(18, 25)),
-    ageBand('age-26-45', 'Tuổi 26–45', 'Age 26–45', '#5c6bc0', between(26, 45)),
-    ageBand('age-over-45', 'Trên 45 tuổi', 'Over 45', '#8d6e63', {
-      kind: 'compare',
-      field: 'age',
-      op: '>',
-      value: num(45),
-    }),
-  );
+  for (const { from, to, colour } of AGE_BANDS) {
+    starters.push(
+      to === undefined
+        ? ageBand(`age-over-${from - 1}`, `Trên ${from - 1} tuổi`, `Over ${from - 1}`, colour, {
+            kind: 'compare',
+            field: 'age',
+            op: '>',
+            value: num(from - 1),
+          })
+        : ageBand(`age-${from}-${to}`, `Tuổi ${from}–${to}`, `Age ${from}–${to}`, colour, between(from, to)),
+    );
+  }
   return starters;
 }

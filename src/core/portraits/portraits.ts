@@ -24,6 +24,7 @@
  * - A field with no value for any customer of the run (no gender column) is left out of every portrait and
  *   named in `missing`.
  */
+import { AGE_BANDS as STARTER_AGE_BANDS } from '../filter/starters';
 import type { CustomerRecord } from '../model';
 import type { Language } from '../options';
 import { GENDERS, REGIONS } from '../filter/fields';
@@ -50,10 +51,17 @@ export const UNKNOWN_VALUE = '(unknown)';
 
 /** The filter starters' age bands (filter/starters.ts), with under 18 so every known age has a band. */
 const AGE_BANDS: readonly { id: string; max: number; vi: string; en: string }[] = [
-  { id: 'under-18', max: 17, vi: 'Dưới 18', en: 'Under 18' },
-  { id: '18-25', max: 25, vi: '18–25', en: '18–25' },
-  { id: '26-45', max: 45, vi: '26–45', en: '26–45' },
-  { id: 'over-45', max: Infinity, vi: 'Trên 45', en: 'Over 45' },
+  {
+    id: `under-${STARTER_AGE_BANDS[0]!.from}`,
+    max: STARTER_AGE_BANDS[0]!.from - 1,
+    vi: `Dưới ${STARTER_AGE_BANDS[0]!.from}`,
+    en: `Under ${STARTER_AGE_BANDS[0]!.from}`,
+  },
+  ...STARTER_AGE_BANDS.map(({ from, to }) =>
+    to === undefined
+      ? { id: `over-${from - 1}`, max: Infinity, vi: `Trên ${from - 1}`, en: `Over ${from - 1}` }
+      : { id: `${from}-${to}`, max: to, vi: `${from}–${to}`, en: `${from}–${to}` },
+  ),
 ];
 
 /** Each field's value of a customer; '' when unknown. */
