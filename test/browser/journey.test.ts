@@ -120,8 +120,11 @@ describe('the preview bridge', () => {
     const result = await run;
     expect(result.ok).toBe(true);
     expect(result.value?.segments?.length).toBeGreaterThan(3);
-    expect(seenWhileRunning.length).toBeGreaterThan(0);
-    expect(seenWhileRunning).not.toContain('done');
+    // Steps of the run itself were seen before its reply arrived. `done` is set just before the run returns, so a
+    // poll answered while the reply is on its way may see it, but only at the end.
+    expect(seenWhileRunning.filter((step) => step !== 'done').length).toBeGreaterThan(0);
+    const firstDone = seenWhileRunning.indexOf('done');
+    if (firstDone >= 0) expect(seenWhileRunning.slice(firstDone).every((step) => step === 'done')).toBe(true);
     expect((await call('getProgress', runId)).value).toMatchObject({ step: 'done', fraction: 1 });
   });
 });
